@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Linchpin.Cli.Output;
+using Linchpin.Data;
+
+namespace Linchpin.Cli;
+
+/// <summary>Options every command shares.</summary>
+internal static class CommonOptions
+{
+    /// <summary><c>--format table|csv|json</c>: how results are printed (table by default).</summary>
+    public static readonly Option<OutputFormat> Format = new("--format")
+    {
+        Description = "Output format: table, csv or json",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        Recursive = true,
+    };
+
+    /// <summary><c>--db PATH</c>: keep the tables in a DuckDB file instead of memory.</summary>
+    public static readonly Option<string?> Database = new("--db")
+    {
+        Description = "Keep the data tables in this DuckDB database file (default: in memory)",
+        Recursive = true,
+    };
+
+    /// <summary>Opens the store the options ask for.</summary>
+    public static WorldStore OpenStore(ParseResult parsed, CliEnvironment environment) =>
+        WorldStore.Open(new StoreOptions(parsed.GetValue(Database), environment.HomeFolder));
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Linchpin.Data;
+using Spectre.Console;
+
+namespace Linchpin.Cli.Output;
+
+/// <summary>Prints a <see cref="ResultTable"/> as a table, CSV or JSON; numbers in invariant culture, shortest round-trip form.</summary>
+internal static class ResultWriter
+{
+    public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null)
+    {
+        switch (format)
+        {
+            case OutputFormat.Csv:
+                WriteCsv(table, environment.Out);
+                break;
+            case OutputFormat.Json:
+                WriteJson(table, environment.Out);
+                break;
+            default:
+                WriteTable(table, environment, title);
+                break;
+        }
+    }
+
+    public static string FormatValue(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public static void WriteCsv(ResultTable table, TextWriter writer)
+    {
+        writer.WriteLine(string.Join(",", table.Columns.Select(c => CsvField(c.Name))));
+        var line = new StringBuilder();
+        foreach (var row in table.Rows)
+        {
+            line.Clear();
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append(',');
+                }
+
+                line.Append(CsvField(FormatValue(row[i])));
+            }
+
+            writer.WriteLine(line.ToString());
+        }
+    }
+
+    public static void WriteJson(ResultTable table, TextWriter writer)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var row in table.Rows)
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < row.Count; i++)
+                {
+                    json.WritePropertyName(table.Columns[i].Name);
+                    WriteJsonValue(json, row[i]);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case double d when double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case double:
+                json.WriteNullValue();
+                break;
+            case float f:
+                json.WriteNumberValue(f);
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case short s:
+                json.WriteNumberValue(s);
+                break;
+            case byte b:
+                json.WriteNumberValue(b);
+                break;
+            case sbyte sb:
+                json.WriteNumberValue(sb);
+                break;
+            case decimal m:
+                json.WriteNumberValue(m);
+                break;
+            case System.Numerics.BigInteger big:
+                json.WriteRawValue(big.ToString(CultureInfo.InvariantCulture));
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            default:
+                json.WriteStringValue(FormatValue(value));
+                break;
+        }
+    }
+
+    private static void WriteTable(ResultTable table, CliEnvironment environment, string? title)
+    {
+        var console = Consoles.For(environment.Out, environment.IsTerminal);
+        var grid = new Table().Border(TableBorder.Rounded);
+        if (title is not null)
+        {
+            grid.Title(Markup.Escape(title));
+        }
+
+        foreach (var column in table.Columns)
+        {
+            var tableColumn = new TableColumn(Markup.Escape(column.Name));
+            if (IsNumeric(column.Type))
+            {
+                tableColumn.RightAligned();
+            }
+
+            grid.AddColumn(tableColumn);
+        }
+
+        foreach (var row in table.Rows)
+        {
+            grid.AddRow([.. row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(FormatValue(v)))]);
+        }
+
+        console.Write(grid);
+        console.WriteLine($"{table.Rows.Count} row(s)");
+    }
+
+    private static bool IsNumeric(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(decimal)
+        || type == typeof(short) || type == typeof(byte) || type == typeof(System.Numerics.BigInteger);
+
+    private static string CsvField(string text) =>
+        text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

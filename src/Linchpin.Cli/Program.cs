@@ -1,0 +1,3 @@
+using Linchpin.Cli;
+
+return LinchpinCli.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace Linchpin.Data;
+
+/// <summary>
+/// The datasets a user imported from their own copies (COW Formal Alliances, SIPRI), which
+/// Linchpin may not redistribute. Each lives in the import folder as a normalised CSV plus a
+/// JSON description (<see cref="DatasetInfo"/>), so every store, in memory or on disk, sees it.
+/// </summary>
+public static class ImportedDatasets
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>Names of the tables imports can create, with the import kind that creates each.</summary>
+    public static IReadOnlyDictionary<string, string> Kinds { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cow_alliance_member"] = "cow-alliances",
+        ["cow_alliance_dyad"] = "cow-alliances",
+        ["sipri_milex"] = "sipri",
+    };
+
+    /// <summary>Names of the tables imports can create.</summary>
+    public static IEnumerable<string> ImportableNames => Kinds.Keys;
+
+    /// <summary>The import kind (<c>cow-alliances</c>, <c>sipri</c>) that creates the named table.</summary>
+    public static string ImportKind(string name) => Kinds.TryGetValue(name, out var kind) ? kind : name;
+
+    /// <summary>Reads the descriptions of every imported dataset in <paramref name="importFolder"/>.</summary>
+    public static IReadOnlyList<DatasetInfo> ReadAll(string importFolder)
+    {
+        if (!Directory.Exists(importFolder))
+        {
+            return [];
+        }
+
+        var found = new List<DatasetInfo>();
+        foreach (var file in Directory.EnumerateFiles(importFolder, "*.json").Order(StringComparer.Ordinal))
+        {
+            DatasetInfo? info;
+            try
+            {
+                info = JsonSerializer.Deserialize<DatasetInfo>(File.ReadAllText(file), JsonOptions);
+            }
+            catch (JsonException ex)
+            {
+                throw new LinchpinException(ErrorKind.Data, $"{file}: unreadable import description ({ex.Message}); import the file again", ex);
+            }
+
+            if (info is not null && File.Exists(Path.Combine(importFolder, info.FileName)))
+            {
+                found.Add(info with { Origin = DatasetOrigin.Imported });
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Saves a normalised import: the CSV text and its description, each written atomically.</summary>
+    public static void Save(string importFolder, DatasetInfo info, Action<string> writeCsv)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        try
+        {
+            Directory.CreateDirectory(importFolder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LinchpinException(ErrorKind.Data, $"{importFolder}: cannot create the import folder ({ex.Message})", ex);
+        }
+
+        AtomicFile.Write(Path.Combine(importFolder, info.FileName), writeCsv);
+        AtomicFile.WriteText(Path.Combine(importFolder, info.Name + ".json"), JsonSerializer.Serialize(info, JsonOptions));
+    }
+
+    /// <summary>The path of an imported dataset's CSV and a fingerprint that changes when it is re-imported.</summary>
+    internal static (string Path, string Fingerprint) Locate(string importFolder, DatasetInfo info)
+    {
+        var path = Path.Combine(importFolder, info.FileName);
+        var stamp = File.GetLastWriteTimeUtc(path).Ticks;
+        return (path, $"{info.Version}:{new FileInfo(path).Length}:{stamp}");
+    }
+}
