@@ -142,11 +142,14 @@ public sealed class WorldStore : IDisposable
     /// by its extension, through a temporary file. Missing values are empty CSV fields, Parquet
     /// nulls and JSON nulls.
     /// </summary>
-    public void Export(string sql, string outPath)
+    /// <returns>The number of rows written.</returns>
+    public long Export(string sql, string outPath)
     {
         var format = ExportFormat(outPath);
+        long rows = 0;
         AtomicFile.Write(outPath, temp =>
-            Execute($"COPY ({sql}) TO {Literal(temp)} ({format})"));
+            rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format})"));
+        return rows;
     }
 
     /// <summary>Checks that <paramref name="sql"/> is one SELECT statement, loading the datasets it names.</summary>
@@ -183,13 +186,13 @@ public sealed class WorldStore : IDisposable
         }
     }
 
-    /// <summary>Runs a trusted statement.</summary>
-    internal void Execute(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a trusted statement; returns the rows it affected (for COPY, the rows written).</summary>
+    internal int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
         try
         {
-            command.ExecuteNonQuery();
+            return command.ExecuteNonQuery();
         }
         catch (DuckDBException ex)
         {

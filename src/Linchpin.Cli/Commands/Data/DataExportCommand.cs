@@ -20,8 +20,7 @@ internal static class DataExportCommand
             using var store = CommonOptions.OpenStore(parsed, environment);
             var sql = DatasetQuery.Select(store, parsed.GetValue(name)!, parsed.GetValue(DataShowCommand.Where), null);
             var path = parsed.GetValue(output)!;
-            store.Export(sql, path);
-            var rows = store.Query($"SELECT count(*) AS n FROM ({sql})").Rows[0][0];
+            var rows = store.Export(sql, path);
             var summary = new ResultTable(
                 [new("dataset", typeof(string)), new("rows", typeof(long)), new("file", typeof(string))],
                 [[parsed.GetValue(name), rows, path]]);
