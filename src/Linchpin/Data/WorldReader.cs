@@ -37,6 +37,7 @@ public static partial class WorldReader
 
     /// <summary>
     /// ATOP 4.01 alliances with each member's own obligations (one entry per member and phase).
+    /// Member codes that are not COW state codes (ATOP 4.01 has one: 8152 in alliance 1320) are left out.
     /// </summary>
     public static IReadOnlyList<Alliance> AtopAlliances(WorldStore store)
     {
@@ -55,7 +56,7 @@ public static partial class WorldReader
             .Select(g =>
             {
                 var rows = g.ToList();
-                var list = rows.Select(r => new AllianceMember(
+                var list = rows.Where(r => Convert.ToInt32(r[1], CultureInfo.InvariantCulture) is >= 2 and <= 999).Select(r => new AllianceMember(
                     CowCode.From(Convert.ToInt32(r[1], CultureInfo.InvariantCulture)),
                     Convert.ToInt32(r[2], CultureInfo.InvariantCulture),
                     ZeroIsOngoing(r[3]),

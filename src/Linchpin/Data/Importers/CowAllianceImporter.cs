@@ -97,8 +97,8 @@ public static class CowAllianceImporter
             rows.Add(
             [
                 id, ccode, row.RequiredText("state_name"), row.RequiredInt("all_st_year", 1000, 2100), row.OptionalInt("all_end_year", 1000, 2100),
-                row.RequiredText("ss_type"), start, end, row.Flag("left_censor") ? 1 : 0, row.Flag("right_censor") ? 1 : 0,
-                .. Obligations.Select(o => (object?)(row.Flag(o) ? 1 : 0)), row.RequiredText("version"),
+                row.RequiredText("ss_type"), start, end, OptionalFlag(row, "left_censor"), OptionalFlag(row, "right_censor"),
+                .. Obligations.Select(o => (object?)OptionalFlag(row, o)), row.RequiredText("version"),
             ]);
         }
 
@@ -129,8 +129,8 @@ public static class CowAllianceImporter
             rows.Add(
             [
                 row.RequiredInt("version4id", 1, 100_000), ccode1, ccode2, directed, start, end,
-                row.Flag("left_censor") ? 1 : 0, row.Flag("right_censor") ? 1 : 0,
-                .. Obligations.Select(o => (object?)(row.Flag(o) ? 1 : 0)),
+                OptionalFlag(row, "left_censor"), OptionalFlag(row, "right_censor"),
+                .. Obligations.Select(o => (object?)OptionalFlag(row, o)),
                 directed ? null : row.Flag("asymmetric") ? 1 : 0, row.RequiredText("version"),
             ]);
         }
@@ -150,6 +150,9 @@ public static class CowAllianceImporter
         ImportedDatasets.Save(importFolder, info, temp => CsvOutput.Write(temp, [.. columns.Select(c => c.Name)],
             rows.Select(r => (IReadOnlyList<object?>)[.. r.Select(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : v)])));
     }
+
+    // COW leaves a few obligation cells empty (e.g. alliance 6, UK): unknown stays missing, not 0.
+    private static int? OptionalFlag(CsvRow row, string field) => row.OptionalInt(field, 0, 1);
 
     private static int CowCode(CsvRow row, string field) => row.RequiredInt(field, 2, 999);
 

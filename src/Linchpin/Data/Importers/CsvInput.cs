@@ -186,12 +186,16 @@ public sealed class CsvInput
         string[]? header = null;
         var rows = new List<CsvRow>();
         var input = (CsvInput?)null;
+        long previousEnd = 0;
         try
         {
             while (parser.Read())
             {
                 var record = parser.Record ?? [];
-                var line = parser.RawRow;
+                // RawRow is the line a record ends on; a quoted field may span lines, so a record
+                // starts on the line after the previous one ended.
+                var line = previousEnd + 1;
+                previousEnd = parser.RawRow;
                 if (header is null)
                 {
                     header = record;

@@ -145,19 +145,23 @@ public static class SipriImporter
         return index;
     }
 
+    private static char FoldAccent(char c)
+    {
+        const string Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ";
+        const string Plain = "aaaaaaceeeeiiiinooooouuuuyy";
+        var i = Accented.IndexOf(c, StringComparison.Ordinal);
+        return i >= 0 ? Plain[i] : c;
+    }
+
     /// <summary>Lower case, accents and punctuation dropped, "rep." spelled out.</summary>
     internal static string Normalise(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
         var text = new StringBuilder();
-        foreach (var c in decomposed)
+        foreach (var raw in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            text.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : c == '&' ? '&' : ' ');
+            // Folded by table: Unicode normalisation is not available under invariant globalization.
+            var c = FoldAccent(char.ToLowerInvariant(raw));
+            text.Append(char.IsLetterOrDigit(c) ? c : c == '&' ? '&' : ' ');
         }
 
         var words = text.ToString().Replace("&", " and ", StringComparison.Ordinal)
