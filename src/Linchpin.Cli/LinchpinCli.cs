@@ -18,6 +18,7 @@ public static class LinchpinCli
         root.Options.Add(CommonOptions.Database);
         root.Subcommands.Add(DataCommand.Build(environment));
         root.Subcommands.Add(DyadsCommand.Build(environment));
+        root.Subcommands.Add(GameCommand.Build(environment));
         return root;
     }
 

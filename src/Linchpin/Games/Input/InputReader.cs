@@ -1,0 +1,159 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Linchpin.Games.Input;
+
+/// <summary>
+/// Reads a YAML or JSON document through YamlDotNet's representation model, so every error names
+/// the file, the line and the field: <c>FILE:LINE: field 'x': problem</c>.
+/// </summary>
+internal sealed class InputReader
+{
+    private InputReader(string file, YamlMappingNode root)
+    {
+        File = file;
+        Root = root;
+    }
+
+    public string File { get; }
+
+    public YamlMappingNode Root { get; }
+
+    public static InputReader Load(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw LinchpinException.InFile(file, ex.Start.Line, null, FirstLine(ex.Message));
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw LinchpinException.InFile(file, 0, null, "the file is empty");
+        }
+
+        return stream.Documents[0].RootNode is YamlMappingNode root
+            ? new InputReader(file, root)
+            : throw LinchpinException.InFile(file, stream.Documents[0].RootNode.Start.Line, null, "expected a mapping of fields at the top level");
+    }
+
+    public LinchpinException Error(YamlNode at, string? field, string problem) =>
+        LinchpinException.InFile(File, at.Start.Line, field, problem);
+
+    /// <summary>Rejects fields the command does not know (a typo would otherwise be ignored silently).</summary>
+    public void AllowOnly(YamlMappingNode map, params string[] fields)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = Text(key);
+            if (!fields.Contains(name, StringComparer.Ordinal))
+            {
+                throw Error(key, name, $"unknown field (expected one of: {string.Join(", ", fields)})");
+            }
+        }
+    }
+
+    public static YamlNode? Find(YamlMappingNode map, string field) =>
+        map.Children.TryGetValue(new YamlScalarNode(field), out var node) ? node : null;
+
+    public YamlNode Required(YamlMappingNode map, string field) =>
+        Find(map, field) ?? throw Error(map, field, "is missing");
+
+    public double Number(YamlMappingNode map, string field) => AsNumber(Required(map, field), field);
+
+    public double Number(YamlMappingNode map, string field, double fallback) =>
+        Find(map, field) is { } node ? AsNumber(node, field) : fallback;
+
+    public int? WholeNumber(YamlMappingNode map, string field)
+    {
+        if (Find(map, field) is not { } node)
+        {
+            return null;
+        }
+
+        var text = Scalar(node, field);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(node, field, $"'{text}' is not a whole number");
+    }
+
+    public double AsNumber(YamlNode node, string field)
+    {
+        var text = Scalar(node, field);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Error(node, field, $"'{text}' is not a number");
+    }
+
+    public string String(YamlMappingNode map, string field) => Scalar(Required(map, field), field);
+
+    public string? OptionalString(YamlMappingNode map, string field) =>
+        Find(map, field) is { } node ? Scalar(node, field) : null;
+
+    public string Scalar(YamlNode node, string field) =>
+        node is YamlScalarNode { Value: { } value } ? value : throw Error(node, field, "expected a single value");
+
+    public YamlSequenceNode Sequence(YamlMappingNode map, string field) =>
+        Required(map, field) is YamlSequenceNode sequence ? sequence : throw Error(Required(map, field), field, "expected a list");
+
+    public YamlMappingNode Mapping(YamlNode node, string field) =>
+        node is YamlMappingNode mapping ? mapping : throw Error(node, field, "expected a mapping of fields");
+
+    public double[] Numbers(YamlMappingNode map, string field, int? count = null)
+    {
+        var sequence = Sequence(map, field);
+        if (count is { } expected && sequence.Children.Count != expected)
+        {
+            throw Error(sequence, field, $"expected {expected} numbers, got {sequence.Children.Count}");
+        }
+
+        return [.. sequence.Children.Select(n => AsNumber(n, field))];
+    }
+
+    /// <summary>
+    /// Builds a model object, turning its range checks into input errors on the field whose name
+    /// is the parameter's.
+    /// </summary>
+    public T Build<T>(YamlMappingNode map, Func<T> build, Func<string, string>? fieldOf = null)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            var field = ex.ParamName is null ? null : fieldOf?.Invoke(ex.ParamName) ?? ex.ParamName;
+            var node = field is null ? map : Find(map, field) ?? map;
+            throw Error(node, field, Describe(ex));
+        }
+        catch (ArgumentException ex)
+        {
+            throw Error(map, null, Describe(ex));
+        }
+    }
+
+    private static string Describe(ArgumentException ex)
+    {
+        var message = FirstLine(ex.Message);
+        var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        message = cut >= 0 ? message[..cut] : message;
+        return ex is ArgumentOutOfRangeException { ActualValue: { } actual }
+            ? $"{message}, got {Convert.ToString(actual, CultureInfo.InvariantCulture)}"
+            : message;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end >= 0 ? message[..end] : message;
+    }
+
+    private static string Text(YamlNode node) => node is YamlScalarNode { Value: { } value } ? value : node.ToString();
+}
