@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using Linchpin.Games.Bargaining;
-using Xunit;
 
 namespace Linchpin.Tests.Games.Bargaining;
 

@@ -1,5 +1,4 @@
 using Linchpin.Games.Bargaining;
-using Xunit;
 
 namespace Linchpin.Tests.Games.Bargaining;
 

@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using Linchpin.Games.CostAllocation;
-using Xunit;
 
 namespace Linchpin.Tests.Games.CostAllocation;
 

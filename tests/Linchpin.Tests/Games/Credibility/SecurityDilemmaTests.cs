@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using Linchpin.Games.Credibility;
-using Xunit;
 
 namespace Linchpin.Tests.Games.Credibility;
 

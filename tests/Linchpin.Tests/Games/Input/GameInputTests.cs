@@ -3,7 +3,6 @@ using Linchpin.Games.CostAllocation;
 using Linchpin.Games.Credibility;
 using Linchpin.Games.Input;
 using Linchpin.Games.PublicGoods;
-using Xunit;
 
 namespace Linchpin.Tests.Games.Input;
 

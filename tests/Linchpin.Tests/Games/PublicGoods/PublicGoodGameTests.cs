@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using Linchpin.Games.PublicGoods;
-using Xunit;
 
 namespace Linchpin.Tests.Games.PublicGoods;
 
