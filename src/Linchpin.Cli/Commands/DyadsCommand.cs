@@ -39,25 +39,26 @@ internal static class DyadsCommand
 
             var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), ParseJoins(parsed.GetValue(with)!));
             request.Validate(DateTime.UtcNow.Year - 1);
-            using var store = CommonOptions.OpenStore(parsed, environment);
             var path = parsed.GetValue(output);
             var format = parsed.GetValue(CommonOptions.Format);
-            string sql = "";
+            DyadInputs? inputs = null;
+            DyadFrame? frame = null;
             long rows = 0;
             ProgressReporter.Run(environment,
             [
-                ("loading data", () => sql = DyadYears.Query(store, request)),
+                ("loading data", () => inputs = ShippedDyadData.Load(request.Joins)),
                 (path is null ? "building dyad-years" : $"writing {Path.GetFileName(path)}", () =>
                 {
+                    frame = DyadYears.Build(inputs!, request);
                     if (path is not null)
                     {
-                        rows = store.Export(sql, path);
+                        rows = DyadFrameFile.Write(frame, path);
                     }
                 }),
             ]);
             if (path is null)
             {
-                ResultWriter.Write(store.Query(format == OutputFormat.Table ? $"SELECT * FROM ({sql}) LIMIT 50" : sql), format, environment);
+                ResultWriter.Write(frame!.ToResultTable(format == OutputFormat.Table ? 50 : null), format, environment);
                 return 0;
             }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Linchpin.Data;
 
 /// <summary>Datasets that can be joined onto dyad-years.</summary>
@@ -63,80 +60,228 @@ public sealed record DyadYearRequest(int From, int To, bool Directed, DyadJoins 
 /// the same year but never on the same day; ATOP values 0 (not missing) inside ATOP's coverage
 /// (1815–2018) and missing outside it; NMC values missing where NMC has none.
 /// </summary>
+/// <remarks>
+/// A pair of membership spells contributes the years of their common days: from the year of the
+/// later start to the year of the earlier end. The keys are generated in the order
+/// (ccode1, ccode2, year), so the frame needs no sort, and ATOP is joined by a merge over
+/// keys in the same order; NMC and GDP are looked up per state-year.
+/// </remarks>
 public static class DyadYears
 {
-    private static readonly string[] AtopColumns = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"];
-    private static readonly string[] NmcColumns = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"];
-    private static readonly string[] GdpColumns = ["pwtrgdp", "mrgdppc", "pwtpop"];
+    /// <summary>The ATOP provision columns, in output order (after <c>atop_alliance</c>).</summary>
+    public static IReadOnlyList<string> AtopProvisions { get; } = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"];
 
-    /// <summary>
-    /// The SQL query for the request, sorted by <c>ccode1, ccode2, year</c>; loads the datasets it needs into <paramref name="store"/>.
-    /// </summary>
-    public static string Query(WorldStore store, DyadYearRequest request)
+    /// <summary>The NMC columns joined for each side, in output order.</summary>
+    public static IReadOnlyList<string> NmcColumns { get; } = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"];
+
+    /// <summary>The GDP columns joined for each side, in output order.</summary>
+    public static IReadOnlyList<string> GdpColumns { get; } = ["pwtrgdp", "mrgdppc", "pwtpop"];
+
+    private const int CcodeBits = 21;
+
+    /// <summary>Builds the frame for <paramref name="request"/> from <paramref name="inputs"/>.</summary>
+    /// <exception cref="ArgumentException">A dataset the request joins is missing from the inputs.</exception>
+    public static DyadFrame Build(DyadInputs inputs, DyadYearRequest request)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(request);
-        var states = store.Require("cow_states");
-        var atopCoverage = store.Dataset("atop_ddy").Coverage;
-        var last = request.To;
-        var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"""
-            WITH spells AS (
-                SELECT ccode,
-                       make_date(styear, stmonth, stday) AS st,
-                       CASE WHEN endyear = {DyadYearRequest.LastListedYear} AND endmonth = 12 AND endday = 31
-                            THEN make_date({Math.Max(last, DyadYearRequest.LastListedYear)}, 12, 31)
-                            ELSE make_date(endyear, endmonth, endday) END AS en
-                FROM {states}),
-            state_years AS (
-                SELECT s.ccode, y.year, s.st, s.en
-                FROM spells s JOIN range({request.From}, {last + 1}) y(year)
-                  ON y.year BETWEEN year(s.st) AND year(s.en)),
-            dyads AS (
-                SELECT a.ccode AS ccode1, b.ccode AS ccode2, a.year
-                FROM state_years a JOIN state_years b
-                  ON a.year = b.year AND a.ccode <> b.ccode {(request.Directed ? "" : "AND a.ccode < b.ccode")}
-                -- both in the system on at least one common day of the year
-                WHERE greatest(a.st, b.st, make_date(a.year, 1, 1)) <= least(a.en, b.en, make_date(a.year, 12, 31)))
-            """);
-
-        var select = new List<string> { "d.ccode1", "d.ccode2", "d.year" };
-        var joins = new StringBuilder();
+        var (ccode1, ccode2, year) = Keys(inputs.Spells, request);
+        var columns = new List<DyadColumn> { new("ccode1", ColumnType.Int32), new("ccode2", ColumnType.Int32), new("year", ColumnType.Int64) };
+        var sources = new List<DyadFrame.Source> { new(DyadFrame.Kind.Ccode1), new(DyadFrame.Kind.Ccode2), new(DyadFrame.Kind.Year) };
+        int[]? atopRow = null;
+        IReadOnlyList<int[]> provisions = [];
+        var coverage = default(YearRange);
         if (request.Joins.HasFlag(DyadJoins.Atop))
         {
-            var atop = store.Require("atop_ddy");
-            var source = request.Directed
-                ? atop
-                : $"(SELECT least(ccode1, ccode2) AS ccode1, greatest(ccode1, ccode2) AS ccode2, year, "
-                  + string.Join(", ", AtopColumns.Select(c => $"max({c}) AS {c}")) + $" FROM {atop} GROUP BY ALL)";
-            joins.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN {source} t ON t.ccode1 = d.ccode1 AND t.ccode2 = d.ccode2 AND t.year = d.year");
-            var covered = $"d.year BETWEEN {atopCoverage.First} AND {atopCoverage.Last}";
-            select.Add($"CASE WHEN t.year IS NOT NULL THEN 1 WHEN {covered} THEN 0 END AS atop_alliance");
-            select.AddRange(AtopColumns.Select(c => $"CASE WHEN t.year IS NOT NULL THEN t.{c} WHEN {covered} THEN 0 END AS {c}"));
+            var atop = inputs.Atop ?? throw new ArgumentException("the request joins ATOP but the inputs have none", nameof(inputs));
+            (atopRow, provisions) = JoinAtop(atop, request.Directed, ccode1, ccode2, year);
+            coverage = atop.Coverage;
+            columns.Add(new("atop_alliance", ColumnType.Int32));
+            sources.Add(new(DyadFrame.Kind.AtopAlliance));
+            for (var p = 0; p < AtopProvisions.Count; p++)
+            {
+                columns.Add(new(AtopProvisions[p], ColumnType.Int32));
+                sources.Add(new(DyadFrame.Kind.AtopProvision, Provision: p));
+            }
         }
 
         if (request.Joins.HasFlag(DyadJoins.Nmc))
         {
-            var nmc = store.Require("nmc");
-            AddSides(select, joins, nmc, "n", NmcColumns);
+            AddSides(columns, sources, inputs.Nmc ?? throw new ArgumentException("the request joins NMC but the inputs have none", nameof(inputs)), NmcColumns);
         }
 
         if (request.Joins.HasFlag(DyadJoins.Gdp))
         {
-            var gdp = store.Require("fariss_gdppop");
-            AddSides(select, joins, gdp, "g", GdpColumns);
+            AddSides(columns, sources, inputs.Gdp ?? throw new ArgumentException("the request joins GDP but the inputs have none", nameof(inputs)), GdpColumns);
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $"\nSELECT {string.Join(", ", select)}\nFROM dyads d{joins}\nORDER BY d.ccode1, d.ccode2, d.year");
-        return sql.ToString();
+        return new DyadFrame(ccode1, ccode2, year, columns, [.. sources], atopRow, provisions, coverage);
     }
 
-    private static void AddSides(List<string> select, StringBuilder joins, string table, string alias, string[] columns)
+    private static void AddSides(List<DyadColumn> columns, List<DyadFrame.Source> sources, StateYearTable table, IReadOnlyList<string> names)
     {
-        foreach (var side in new[] { 1, 2 })
+        foreach (var (side, kind) in new[] { ("1", DyadFrame.Kind.Side1), ("2", DyadFrame.Kind.Side2) })
         {
-            joins.Append(CultureInfo.InvariantCulture, $"\nLEFT JOIN {table} {alias}{side} ON {alias}{side}.ccode = d.ccode{side} AND {alias}{side}.year = d.year");
-            select.AddRange(columns.Select(c => $"{alias}{side}.{c} AS {c}{side}"));
+            foreach (var name in names)
+            {
+                var values = table.Column(name);
+                columns.Add(new(name + side, values.Type));
+                sources.Add(new(kind, Table: table, Values: values));
+            }
         }
     }
+
+    /// <summary>The keys, sorted by ccode1, ccode2, year.</summary>
+    private static (int[] Ccode1, int[] Ccode2, int[] Year) Keys(IReadOnlyList<StateSpell> spells, DyadYearRequest request)
+    {
+        // States still in the system at the end of the list stay in it to the last year asked for.
+        var listEnd = new DateOnly(DyadYearRequest.LastListedYear, 12, 31);
+        var carriedEnd = new DateOnly(Math.Max(request.To, DyadYearRequest.LastListedYear), 12, 31);
+        var states = spells
+            .Select(s => s.End == listEnd ? s with { End = carriedEnd } : s)
+            .Where(s => s.Start <= s.End && s.Start.Year <= request.To && s.End.Year >= request.From)
+            .GroupBy(s => s.Ccode)
+            .OrderBy(g => g.Key)
+            .Select(g => (Ccode: g.Key, Spells: g.OrderBy(s => s.Start).ToArray()))
+            .ToArray();
+
+        var ranges = new List<(int First, int Last)>();
+        var count = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var ccode1 = pass == 0 ? [] : new int[count];
+            var ccode2 = pass == 0 ? [] : new int[count];
+            var year = pass == 0 ? [] : new int[count];
+            var at = 0;
+            foreach (var a in states)
+            {
+                foreach (var b in states)
+                {
+                    if (a.Ccode == b.Ccode || (!request.Directed && a.Ccode > b.Ccode))
+                    {
+                        continue;
+                    }
+
+                    ranges.Clear();
+                    foreach (var sa in a.Spells)
+                    {
+                        foreach (var sb in b.Spells)
+                        {
+                            // The years of the days both are in the system.
+                            var first = Math.Max(Max(sa.Start, sb.Start).Year, request.From);
+                            var last = Math.Min(Min(sa.End, sb.End).Year, request.To);
+                            if (Max(sa.Start, sb.Start) <= Min(sa.End, sb.End) && first <= last)
+                            {
+                                ranges.Add((first, last));
+                            }
+                        }
+                    }
+
+                    at = Emit(ranges, a.Ccode, b.Ccode, ccode1, ccode2, year, at, pass == 1);
+                }
+            }
+
+            if (pass == 1)
+            {
+                return (ccode1, ccode2, year);
+            }
+
+            count = at;
+        }
+
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>Writes the years of <paramref name="ranges"/> in order, a year covered by several ranges once per range.</summary>
+    private static int Emit(List<(int First, int Last)> ranges, int a, int b, int[] ccode1, int[] ccode2, int[] year, int at, bool write)
+    {
+        if (ranges.Count == 0)
+        {
+            return at;
+        }
+
+        var first = ranges.Min(r => r.First);
+        var last = ranges.Max(r => r.Last);
+        for (var y = first; y <= last; y++)
+        {
+            foreach (var range in ranges)
+            {
+                if (y >= range.First && y <= range.Last)
+                {
+                    if (write)
+                    {
+                        ccode1[at] = a;
+                        ccode2[at] = b;
+                        year[at] = y;
+                    }
+
+                    at++;
+                }
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// For each key, the matching ATOP row (-1 where none), by a merge over keys sorted the same
+    /// way. Undirected keys take the maximum of each provision over both directions.
+    /// </summary>
+    private static (int[] Rows, IReadOnlyList<int[]> Provisions) JoinAtop(AtopDyadYears atop, bool directed, int[] ccode1, int[] ccode2, int[] year)
+    {
+        var keys = new long[atop.Count];
+        var order = new int[atop.Count];
+        var sorted = true;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (a, b) = directed ? (atop.Ccode1[i], atop.Ccode2[i]) : (Math.Min(atop.Ccode1[i], atop.Ccode2[i]), Math.Max(atop.Ccode1[i], atop.Ccode2[i]));
+            keys[i] = Pack(a, b, atop.Year[i]);
+            order[i] = i;
+            sorted &= i == 0 || keys[i - 1] <= keys[i];
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(keys, order);
+        }
+
+        // One row per key: the provisions of equal keys (both directions, when undirected) are combined by maximum.
+        var provisions = atop.Provisions.Select(_ => new int[keys.Length]).ToArray();
+        var distinct = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var merge = distinct > 0 && keys[distinct - 1] == keys[i];
+            var target = merge ? distinct - 1 : distinct;
+            keys[target] = keys[i];
+            for (var p = 0; p < provisions.Length; p++)
+            {
+                var value = atop.Provisions[p][order[i]];
+                provisions[p][target] = merge ? Math.Max(provisions[p][target], value) : value;
+            }
+
+            distinct = merge ? distinct : distinct + 1;
+        }
+
+        var rows = new int[year.Length];
+        var j = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var key = Pack(ccode1[i], ccode2[i], year[i]);
+            while (j < distinct && keys[j] < key)
+            {
+                j++;
+            }
+
+            rows[i] = j < distinct && keys[j] == key ? j : -1;
+        }
+
+        return (rows, provisions);
+    }
+
+    private static long Pack(int ccode1, int ccode2, int year) =>
+        ((long)ccode1 << (2 * CcodeBits)) | ((long)ccode2 << CcodeBits) | (uint)year;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -6,16 +6,17 @@ namespace Linchpin.Tests.Data;
 /// <summary>Oracles measured on peacesciencer: create_dyadyears(directed = TRUE, mry = FALSE) |> add_atop_alliance() |> add_nmc().</summary>
 public class DyadYearsTests(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
+    private static readonly DyadInputs Inputs = ShippedDyadData.Load(DyadJoins.Atop | DyadJoins.Nmc | DyadJoins.Gdp);
     private readonly WorldStore _store = fixture.Store;
 
-    private ResultTable Build(int from, int to, bool directed = true, DyadJoins joins = DyadJoins.Atop | DyadJoins.Nmc) =>
-        _store.Query(DyadYears.Query(_store, new DyadYearRequest(from, to, directed, joins)));
+    private static ResultTable Build(int from, int to, bool directed = true, DyadJoins joins = DyadJoins.Atop | DyadJoins.Nmc) =>
+        DyadYears.Build(Inputs, new DyadYearRequest(from, to, directed, joins)).ToResultTable();
 
     [Fact]
     public void The_whole_frame_has_peacesciencers_row_count_and_rows_per_year()
     {
-        var counts = _store.Query($"SELECT year, count(*) FROM ({DyadYears.Query(_store, new DyadYearRequest(1816, 2016, true, DyadJoins.None))}) GROUP BY year")
-            .Rows.ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToInt64(r[1]));
+        var frame = DyadYears.Build(Inputs, new DyadYearRequest(1816, 2016, true, DyadJoins.None));
+        var counts = frame.Year.ToArray().GroupBy(y => y).ToDictionary(g => g.Key, g => (long)g.Count());
         Assert.Equal(1_912_290L, counts.Values.Sum());
         Assert.Equal(506, counts[1816]);
         Assert.Equal(1980, counts[1914]);
@@ -55,6 +56,11 @@ public class DyadYearsTests(StoreFixture fixture) : IClassFixture<StoreFixture>
     {
         var keys = Build(1945, 1947, joins: DyadJoins.None).Rows.Select(r => (Convert.ToInt32(r[0]), Convert.ToInt32(r[1]), Convert.ToInt32(r[2]))).ToList();
         Assert.Equal(keys.Order().ToList(), keys);
+        var all = DyadYears.Build(Inputs, new DyadYearRequest(1816, 2016, true, DyadJoins.None));
+        for (var i = 1; i < all.RowCount; i++)
+        {
+            Assert.True((all.Ccode1[i - 1], all.Ccode2[i - 1], all.Year[i - 1]).CompareTo((all.Ccode1[i], all.Ccode2[i], all.Year[i])) < 0, $"row {i}");
+        }
     }
 
     [Fact]
@@ -111,10 +117,17 @@ public class DyadYearsTests(StoreFixture fixture) : IClassFixture<StoreFixture>
         var sql = $"""
             WITH sy AS (SELECT ccode, y.year FROM {states} JOIN range(1816, 2017) y(year) ON y.year BETWEEN styear AND endyear)
             SELECT a.ccode, b.ccode, a.year FROM sy a JOIN sy b ON a.year = b.year AND a.ccode <> b.ccode
-            EXCEPT SELECT ccode1, ccode2, year FROM ({DyadYears.Query(_store, new DyadYearRequest(1816, 2016, true, DyadJoins.None))})
             ORDER BY 1, 2, 3
             """;
-        var removed = _store.Query(sql).Rows.Select(r => (Convert.ToInt32(r[0]), Convert.ToInt32(r[1]), Convert.ToInt32(r[2]))).ToList();
+        var frame = DyadYears.Build(Inputs, new DyadYearRequest(1816, 2016, true, DyadJoins.None));
+        var inFrame = new HashSet<(int, int, int)>();
+        for (var i = 0; i < frame.RowCount; i++)
+        {
+            inFrame.Add((frame.Ccode1[i], frame.Ccode2[i], frame.Year[i]));
+        }
+
+        var removed = _store.Query(sql).Rows.Select(r => (Convert.ToInt32(r[0]), Convert.ToInt32(r[1]), Convert.ToInt32(r[2])))
+            .Where(k => !inFrame.Contains(k)).ToList();
         Assert.Equal(expected, removed);
     }
 

@@ -1,0 +1,170 @@
+using System.Buffers.Text;
+using System.Globalization;
+
+namespace Linchpin.Data;
+
+/// <summary>
+/// Reads the inputs of a dyad-year frame straight from the embedded data files (COW states,
+/// ATOP 5.1, NMC 7.0, Fariss et al. GDP): small, plain CSV files read once, without a database.
+/// </summary>
+public static class ShippedDyadData
+{
+    private static readonly string[] AtopKeys = ["ccode1", "ccode2", "year"];
+
+    /// <summary>Reads the state-system spells and the datasets <paramref name="joins"/> asks for.</summary>
+    /// <exception cref="LinchpinException">A file is missing or malformed (a data error).</exception>
+    public static DyadInputs Load(DyadJoins joins)
+    {
+        var atop = joins.HasFlag(DyadJoins.Atop) ? Task.Run(ReadAtop) : null;
+        var nmc = joins.HasFlag(DyadJoins.Nmc) ? ReadStateYears("nmc", [.. DyadYears.NmcColumns.Select(c => (c, c == "cinc" ? ColumnType.Double : ColumnType.Int64))]) : null;
+        var gdp = joins.HasFlag(DyadJoins.Gdp) ? ReadStateYears("fariss_gdppop", [.. DyadYears.GdpColumns.Select(c => (c, ColumnType.Double))]) : null;
+        return new DyadInputs(ReadSpells(), atop?.GetAwaiter().GetResult(), nmc, gdp);
+    }
+
+    /// <summary>The membership spells of the COW state system.</summary>
+    public static IReadOnlyList<StateSpell> ReadSpells()
+    {
+        string[] names = ["ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"];
+        var (rows, columns) = Read("cow_states", [.. names.Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
+        var spells = new StateSpell[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            int At(int c) => (int)columns[c].Integers![i];
+            spells[i] = new StateSpell(At(0), new DateOnly(At(1), At(2), At(3)), new DateOnly(At(4), At(5), At(6)));
+        }
+
+        return spells;
+    }
+
+    /// <summary>ATOP 5.1 directed dyad-years.</summary>
+    public static AtopDyadYears ReadAtop()
+    {
+        var dataset = DatasetCatalog.FindShipped("atop_ddy")!;
+        var (_, columns) = Read(dataset.Name, [.. AtopKeys.Concat(DyadYears.AtopProvisions).Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
+        var ints = columns.Select(c => Array.ConvertAll(c.Integers!, v => (int)v)).ToArray();
+        return new AtopDyadYears(ints[0], ints[1], ints[2], ints[3..], dataset.Coverage);
+    }
+
+    private static StateYearTable ReadStateYears(string name, (string Name, ColumnType Type)[] values)
+    {
+        var (_, columns) = Read(name, [("ccode", ColumnType.Int32), ("year", ColumnType.Int32), .. values], required: 2);
+        return new StateYearTable(Array.ConvertAll(columns[0].Integers!, v => (int)v), Array.ConvertAll(columns[1].Integers!, v => (int)v), columns[2..]);
+    }
+
+    /// <summary>Reads the named columns of a shipped dataset; empty fields are missing, or an error in the first <paramref name="required"/> columns.</summary>
+    private static (int Rows, ValueColumn[] Columns) Read(string name, (string Name, ColumnType Type)[] wanted, int required)
+    {
+        var dataset = DatasetCatalog.FindShipped(name)!;
+        byte[] data;
+        using (var stream = DatasetCatalog.OpenShipped(dataset))
+        {
+            data = new byte[stream.Length];
+            stream.ReadExactly(data);
+        }
+
+        var text = data.AsSpan();
+        var headerEnd = text.IndexOf((byte)'\n');
+        var header = System.Text.Encoding.UTF8.GetString(text[..(headerEnd < 0 ? text.Length : headerEnd)]).TrimEnd('\r').Split(',');
+        var index = wanted.Select(w => Array.IndexOf(header, w.Name)).ToArray();
+        if (Array.IndexOf(index, -1) is var missing and >= 0)
+        {
+            throw LinchpinException.NoData($"{dataset.FileName}: no column '{wanted[missing].Name}'");
+        }
+
+        var rows = text[(headerEnd + 1)..].Count((byte)'\n') + (text[^1] == '\n' ? 0 : 1);
+        var integers = wanted.Select(w => w.Type == ColumnType.Double ? null : new long[rows]).ToArray();
+        var doubles = wanted.Select(w => w.Type == ColumnType.Double ? new double[rows] : null).ToArray();
+        var present = wanted.Select(_ => new bool[rows]).ToArray();
+        var column = new int[header.Length];
+        Array.Fill(column, -1);
+        for (var w = 0; w < index.Length; w++)
+        {
+            column[index[w]] = w;
+        }
+
+        var row = 0;
+        var rest = text[(headerEnd + 1)..];
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (!line.IsEmpty && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (line.Contains((byte)'"'))
+            {
+                throw LinchpinException.InFile(dataset.FileName, row + 2, null, "quoted fields are not expected here");
+            }
+
+            for (var field = 0; field < header.Length; field++)
+            {
+                var comma = line.IndexOf((byte)',');
+                var value = comma < 0 ? line : line[..comma];
+                line = comma < 0 ? [] : line[(comma + 1)..];
+                var w = column[field];
+                if (w < 0)
+                {
+                    continue;
+                }
+
+                if (value.IsEmpty)
+                {
+                    if (w < required)
+                    {
+                        throw LinchpinException.InFile(dataset.FileName, row + 2, wanted[w].Name, "empty");
+                    }
+
+                    continue;
+                }
+
+                var parsed = doubles[w] is { } d
+                    ? double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out d[row])
+                    : ParseInteger(value, out integers[w]![row]);
+                if (!parsed)
+                {
+                    throw LinchpinException.InFile(dataset.FileName, row + 2, wanted[w].Name, $"'{System.Text.Encoding.UTF8.GetString(value)}' is not a number");
+                }
+
+                present[w][row] = true;
+            }
+
+            row++;
+        }
+
+        var columns = new ValueColumn[wanted.Length];
+        for (var w = 0; w < wanted.Length; w++)
+        {
+            var (values, flags) = row == rows ? (integers[w], present[w]) : (integers[w]?[..row], present[w][..row]);
+            columns[w] = wanted[w].Type == ColumnType.Double
+                ? ValueColumn.OfDoubles(wanted[w].Name, row == rows ? doubles[w]! : doubles[w]![..row], flags)
+                : ValueColumn.OfIntegers(wanted[w].Name, wanted[w].Type, values!, flags);
+        }
+
+        return (row, columns);
+    }
+
+    /// <summary>Parses an integer; a decimal (NMC has a few, e.g. <c>tpop</c> 4517.6) is rounded half away from zero, as DuckDB casts it.</summary>
+    private static bool ParseInteger(ReadOnlySpan<byte> text, out long value)
+    {
+        if (Utf8Parser.TryParse(text, out value, out var used) && used == text.Length)
+        {
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && Math.Abs(real) < long.MaxValue)
+        {
+            value = (long)Math.Round(real, MidpointRounding.AwayFromZero);
+            return true;
+        }
+
+        return false;
+    }
+}
