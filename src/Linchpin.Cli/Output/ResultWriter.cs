@@ -40,7 +40,7 @@ internal static class ResultWriter
 
     public static void WriteCsv(ResultTable table, TextWriter writer)
     {
-        writer.WriteLine(string.Join(",", table.Columns.Select(c => CsvField(c.Name))));
+        writer.WriteLine(string.Join(",", table.Columns.Select(c => CsvOutput.Field(c.Name))));
         var line = new StringBuilder();
         foreach (var row in table.Rows)
         {
@@ -52,7 +52,7 @@ internal static class ResultWriter
                     line.Append(',');
                 }
 
-                line.Append(CsvField(FormatValue(row[i])));
+                line.Append(CsvOutput.Field(FormatValue(row[i])));
             }
 
             writer.WriteLine(line.ToString());
@@ -161,7 +161,4 @@ internal static class ResultWriter
     private static bool IsNumeric(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(decimal)
         || type == typeof(short) || type == typeof(byte) || type == typeof(System.Numerics.BigInteger);
-
-    private static string CsvField(string text) =>
-        text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -28,6 +28,7 @@ public static class CsvOutput
         _ => value.ToString() ?? "",
     };
 
-    private static string Field(string text) =>
+    /// <summary>Quotes a CSV field if it holds a comma, quote or line break (RFC 4180).</summary>
+    public static string Field(string text) =>
         text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }
