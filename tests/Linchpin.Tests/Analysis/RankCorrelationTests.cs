@@ -1,0 +1,130 @@
+using FsCheck.Xunit;
+using Linchpin.Analysis;
+
+namespace Linchpin.Tests.Analysis;
+
+/// <summary>Rank correlations against hand-computed values, closed-form permutation counts and AS 89.</summary>
+public static class RankCorrelationTests
+{
+    public class Coefficients
+    {
+        [Fact]
+        public void Average_ranks_share_tied_positions() =>
+            Assert.Equal([2, 1, 3.5, 3.5, 5], RankCorrelation.AverageRanks([2, 1, 4, 4, 5]));
+
+        [Fact]
+        public void Spearman_with_a_tie_is_the_Pearson_correlation_of_average_ranks()
+        {
+            // ranks y = (2, 1, 3.5, 3.5, 5): Σdxdy = 8.5, Σdx² = 10, Σdy² = 9.5.
+            var rho = RankCorrelation.Spearman([1, 2, 3, 4, 5], [2, 1, 4, 4, 5]);
+            Assert.Equal(8.5 / Math.Sqrt(95), rho!.Value, 12);
+        }
+
+        [Fact]
+        public void Kendall_tau_b_with_a_tie_counts_the_tie_in_the_denominator()
+        {
+            // n_c = 8, n_d = 1, one pair tied on y only: τ_b = 7 / √(9 · 10).
+            var tau = RankCorrelation.KendallTauB([1, 2, 3, 4, 5], [2, 1, 4, 4, 5]);
+            Assert.Equal(7 / Math.Sqrt(90), tau!.Value, 12);
+        }
+
+        [Fact]
+        public void Constant_variable_or_fewer_than_three_pairs_is_undefined_not_zero()
+        {
+            Assert.Null(RankCorrelation.Spearman([1, 2, 3], [4, 4, 4]));
+            Assert.Null(RankCorrelation.KendallTauB([1, 2], [1, 2]));
+            var test = RankCorrelation.SpearmanTest([1, 2], [2, 1], Alternative.Greater);
+            Assert.Null(test.Coefficient);
+            Assert.Null(test.PValue);
+        }
+
+        [Property(MaxTest = 200)]
+        public bool Coefficients_lie_in_minus_one_to_one_and_are_symmetric(int seed)
+        {
+            var random = new Random(seed);
+            var n = random.Next(3, 30);
+            var x = Enumerable.Range(0, n).Select(_ => (double)random.Next(0, 8)).ToArray();
+            var y = Enumerable.Range(0, n).Select(_ => (double)random.Next(0, 8)).ToArray();
+            var rho = RankCorrelation.Spearman(x, y);
+            var tau = RankCorrelation.KendallTauB(x, y);
+            return (rho is null || (Math.Abs(rho.Value) <= 1 + 1e-12 && Math.Abs(rho.Value - RankCorrelation.Spearman(y, x)!.Value) < 1e-12))
+                && (tau is null || (Math.Abs(tau.Value) <= 1 + 1e-12 && Math.Abs(tau.Value - RankCorrelation.KendallTauB(y, x)!.Value) < 1e-12));
+        }
+
+        [Property(MaxTest = 200)]
+        public bool Coefficients_do_not_change_under_a_monotone_transform(int seed)
+        {
+            var random = new Random(seed);
+            var n = random.Next(3, 25);
+            var x = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 100 + 1).ToArray();
+            var y = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+            var logged = x.Select(v => Math.Log(v)).ToArray();
+            return Math.Abs(RankCorrelation.Spearman(x, y)!.Value - RankCorrelation.Spearman(logged, y)!.Value) < 1e-12
+                && Math.Abs(RankCorrelation.KendallTauB(x, y)!.Value - RankCorrelation.KendallTauB(logged, y)!.Value) < 1e-12;
+        }
+    }
+
+    public class PValues
+    {
+        [Fact]
+        public void Exact_spearman_for_five_counts_orderings_with_at_most_one_adjacent_swap()
+        {
+            // ρ = 0.9 means Σd² = 2: the identity and the four adjacent swaps reach Σd² ≤ 2, so p = 5/120.
+            var test = RankCorrelation.SpearmanTest([1, 2, 3, 4, 5], [2, 1, 3, 4, 5], Alternative.Greater);
+            Assert.Equal(0.9, test.Coefficient!.Value, 12);
+            Assert.Equal(5 / 120.0, test.PValue!.Value, 12);
+            Assert.Equal("exact permutation", test.Method);
+        }
+
+        [Fact]
+        public void Exact_kendall_for_ten_counts_orderings_with_at_most_one_inversion()
+        {
+            var x = Enumerable.Range(1, 10).Select(i => (double)i).ToArray();
+            double[] y = [2, 1, 3, 4, 5, 6, 7, 8, 9, 10];
+            var test = RankCorrelation.KendallTest(x, y, Alternative.Greater);
+            Assert.Equal(1 - (2 * 1 / 45.0), test.Coefficient!.Value, 12);
+            Assert.Equal(10 / 3628800.0, test.PValue!.Value, 15);
+        }
+
+        [Fact]
+        public void AS89_gives_the_published_tail_for_rho_0_490_with_14_pairs()
+        {
+            // shared/models/01: P(Σd² < 232 | n = 14) = 0.0375 (R stats:::C_pRho(232, 14, TRUE)); t approximation 0.0376.
+            Assert.Equal(0.0375, 1 - RankCorrelation.SpearmanUpperTail(14, 232), 4);
+        }
+
+        [Fact]
+        public void Edgeworth_agrees_with_exact_enumeration_near_the_switch()
+        {
+            // At n = 9 both are available: the series is an approximation, good to about 0.01 in the tail.
+            for (var s = 20; s <= 120; s += 10)
+            {
+                var exact = RankCorrelation.SpearmanUpperTail(9, s);
+                Assert.InRange(Math.Abs(exact - EdgeworthAt9(s)), 0, 0.02);
+            }
+        }
+
+        [Fact]
+        public void Two_sided_is_twice_the_smaller_tail()
+        {
+            double[] x = [1, 2, 3, 4, 5, 6, 7];
+            double[] y = [3, 1, 2, 5, 4, 7, 6];
+            var greater = RankCorrelation.SpearmanTest(x, y, Alternative.Greater).PValue!.Value;
+            var less = RankCorrelation.SpearmanTest(x, y, Alternative.Less).PValue!.Value;
+            Assert.Equal(Math.Min(1, 2 * Math.Min(greater, less)), RankCorrelation.SpearmanTest(x, y, Alternative.TwoSided).PValue!.Value, 12);
+        }
+
+        private static double EdgeworthAt9(int s)
+        {
+            // The series of AS 89 evaluated directly for n = 9 (the library switches to exact at n ≤ 9).
+            const double c1 = 0.2274, c2 = 0.2531, c3 = 0.1745, c4 = 0.0758, c5 = 0.1033, c6 = 0.3932,
+                c7 = 0.0879, c8 = 0.0151, c9 = 0.0072, c10 = 0.0831, c11 = 0.0131, c12 = 4.6e-4;
+            var b = 1.0 / 9;
+            var x = ((6.0 * (s - 1) * b / ((1 / (b * b)) - 1)) - 1) * Math.Sqrt((1 / b) - 1);
+            var y = x * x;
+            var u = x * b * (c1 + (b * (c2 + (c3 * b))) + (y * (-c4 + (b * (c5 + (c6 * b)))
+                - (y * b * (c7 + (c8 * b) - (y * (c9 - (c10 * b) + (y * b * (c11 - (c12 * y))))))))));
+            return (u / Math.Exp(y / 2)) + (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, x));
+        }
+    }
+}
