@@ -40,6 +40,8 @@ public sealed record MemberSpending(
 /// <param name="Members">The members, each with what is known.</param>
 /// <param name="Patron">ISO3 of the patron (e.g. <c>USA</c>), for aggregates without it; <c>null</c> if none.</param>
 /// <param name="Notes">Caveats that travel with the figures (price bases, excluded members, lags).</param>
+/// <param name="Partial">Whether the source gives figures for only some of the alliance's members that year
+/// (a press report quoting a few allies): counts and medians then describe those members only.</param>
 public sealed record AllianceSpending(
     string Alliance,
     int Year,
@@ -47,4 +49,5 @@ public sealed record AllianceSpending(
     SpendingBasis? Basis,
     IReadOnlyList<MemberSpending> Members,
     string? Patron,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    bool Partial = false);

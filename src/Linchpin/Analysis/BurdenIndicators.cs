@@ -44,7 +44,18 @@ public sealed record AllianceBurden(
     IReadOnlyList<TargetCount> Counts,
     double? AggregateBurden,
     double? AggregateBurdenWithoutPatron,
-    double? PatronSpendingShare);
+    double? PatronSpendingShare)
+{
+    /// <summary>The median member's % of GDP (members with a figure); <c>null</c> when none has one.</summary>
+    public double? MedianPctGdp
+    {
+        get
+        {
+            var known = Members.Where(m => m.Member.PctGdp is not null).Select(m => m.Member.PctGdp!.Value).ToArray();
+            return known.Length == 0 ? null : MathNet.Numerics.Statistics.Statistics.Median(known);
+        }
+    }
+}
 
 /// <summary>
 /// Burden-sharing indicators: defence burden, shares of spending against shares of GDP, per-capita

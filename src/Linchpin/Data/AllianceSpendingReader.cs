@@ -74,7 +74,16 @@ public static partial class AllianceSpendingReader
                     $"no NATO figures for {year}: NATO editions in the data cover {string.Join(", ", editions.SelectMany(e => e.AlliesByYear.Keys).Distinct().Order())}");
         }
 
-        return chosen.Id == FullTableEdition ? FromFullTable(store, year, chosen) : FromEdition(store, year, chosen);
+        var spending = chosen.Id == FullTableEdition ? FromFullTable(store, year, chosen) : FromEdition(store, year, chosen);
+        var roster = store.Query($"SELECT iso3 FROM {store.Require("nato_members")} WHERE accession_year <= $y ORDER BY iso3", ("y", year)).Rows
+            .Select(r => (string)r[0]!).ToList();
+        var reported = spending.Members.Where(m => m.PctGdp is not null).Select(m => m.Iso3).ToHashSet();
+        var absent = roster.Where(iso3 => iso3 != "ISL" && !reported.Contains(iso3)).ToList();
+        return absent.Count == 0 ? spending : spending with
+        {
+            Partial = true,
+            Notes = [.. spending.Notes, $"partial: edition {chosen.Id} gives figures for {reported.Count} of the {roster.Count - 1} allies with armed forces in {year}; counts and medians cover those only (missing: {string.Join(", ", absent)})"],
+        };
     }
 
     /// <summary>
@@ -240,6 +249,11 @@ public static partial class AllianceSpendingReader
         }
 
         notes.AddRange(MissingNotes(members));
+        if (members.All(m => m.Iso3 != "ISL"))
+        {
+            notes.Add("ISL (Iceland) has no armed forces and is not in the edition's figures: left out of shares and counts");
+        }
+
         SpendingBasis? basis = gdpYear is null ? null : new SpendingBasis("int$", "million", "constant 2011 prices (PPP)", "NATO % of GDP x Maddison 2023 GDP");
         return new AllianceSpending("NATO", year, edition.Id, basis, members, NatoPatron, notes);
     }

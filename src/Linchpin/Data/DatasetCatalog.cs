@@ -132,6 +132,10 @@ public static class DatasetCatalog
                 Dbl("equipment_pct_of_defexp", "equipment expenditure, % of defence expenditure"), Bool("estimate", "estimate"),
                 Text("edition", "release"), Text("source", "page transcribed from"), Text("note", "remarks"),
             ]),
+        new("nato_members", "NATO member countries and their accession years", "2024", "nato_members.csv", new(1949, 2024),
+            "NATO, \"NATO member countries\", https://www.nato.int/cps/en/natohq/topics_52044.htm (accession dates of the 32 allies).",
+            "Facts published openly by NATO; cite NATO.", "compiled from NATO's list of member countries", DatasetOrigin.Shipped,
+            [Text("iso3", "ISO3 code"), Text("country", "ally"), Int("accession_year", "year the ally joined (1949 for the founders)")]),
         new("us_rok_sma", "US-ROK Special Measures Agreement contributions", "2026", "us_rok_sma.csv", new(1991, 2026),
             "Republic of Korea Ministry of National Defense, 2018 Defense White Paper, p. 181, Chart 5-1; ROK Ministry of Foreign "
             + "Affairs releases; press as named per row.",
