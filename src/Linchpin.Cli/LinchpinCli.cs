@@ -21,6 +21,7 @@ public static class LinchpinCli
         root.Subcommands.Add(GameCommand.Build(environment));
         root.Subcommands.Add(BurdenCommand.Build(environment));
         root.Subcommands.Add(CostShareCommand.Build(environment));
+        root.Subcommands.Add(ReportCommand.Build(environment));
         return root;
     }
 

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Linchpin.Cli.Reports;
+using Linchpin.Data;
+
+namespace Linchpin.Cli.Commands;
+
+/// <summary><c>linchpin report [--out report.html]</c>: the main job, one self-contained HTML file on the built-in alliance system.</summary>
+internal static class ReportCommand
+{
+    public static Command Build(CliEnvironment environment)
+    {
+        var output = new Option<string>("--out") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
+        var command = new Command("report", "Write one self-contained HTML report (plots embedded) on the built-in alliance system: NATO burden sharing, the exploitation test, fair shares, the Korea and Japan cost-sharing ledgers, citations");
+        command.Options.Add(output);
+        command.SetAction(parsed => CommandBoundary.Run(environment, () =>
+        {
+            var path = parsed.GetValue(output)!;
+            if (!path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new LinchpinException($"--out {path}: the report is HTML; name a .html file");
+            }
+
+            using var store = CommonOptions.OpenStore(parsed, environment);
+            string html = "";
+            Output.ProgressReporter.Run(environment, [("building the report", () => html = BurdenReport.Build(store))]);
+            AtomicFile.WriteText(path, html);
+            environment.Out.WriteLine($"report written to {path}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+
+namespace Linchpin.Cli.Tests;
+
+public sealed class BurdenCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private JsonElement Json(params string[] args)
+    {
+        var (exit, output, error) = _cli.Run([.. args, "--format", "json"]);
+        Assert.True(exit == 0, error);
+        return JsonDocument.Parse(output).RootElement;
+    }
+
+    [Fact]
+    public void Burden_json_has_one_object_per_member_and_23_of_31_meet_two_percent_in_2024()
+    {
+        var members = Json("burden", "--alliance", "nato", "--year", "2024").EnumerateArray().ToList();
+        Assert.Equal(31, members.Count);
+        Assert.All(members, m =>
+        {
+            Assert.Equal(JsonValueKind.String, m.GetProperty("iso3").ValueKind);
+            Assert.Equal(JsonValueKind.String, m.GetProperty("country").ValueKind);
+            Assert.Equal(JsonValueKind.Number, m.GetProperty("pct_gdp").ValueKind);
+            Assert.Equal("2024-06", m.GetProperty("edition").GetString());
+        });
+        Assert.Equal(23, members.Count(m => m.GetProperty("meets_target").GetBoolean()));
+    }
+
+    [Fact]
+    public void Edition_option_picks_the_release_and_2023_counts_11_of_30()
+    {
+        var members = Json("burden", "--year", "2023", "--edition", "2023-07").EnumerateArray().ToList();
+        Assert.Equal(30, members.Count);
+        Assert.Equal(11, members.Count(m => m.GetProperty("meets_target").GetBoolean()));
+    }
+
+    [Fact]
+    public void Target_option_measures_the_gap_to_three_and_a_half_percent()
+    {
+        var poland = Json("burden", "--year", "2024", "--target", "3.5").EnumerateArray().Single(m => m.GetProperty("iso3").GetString() == "POL");
+        Assert.True(poland.GetProperty("meets_target").GetBoolean());
+        var spain = Json("burden", "--year", "2024", "--target", "3.5").EnumerateArray().Single(m => m.GetProperty("iso3").GetString() == "ESP");
+        Assert.Equal(3.5 - 1.28, spain.GetProperty("gap_pp").GetDouble(), 10);
+    }
+
+    [Fact]
+    public void Test_json_names_the_statistics_and_the_gdp_of_each_member()
+    {
+        var members = Json("burden", "test", "--alliance", "nato", "--year", "2019", "--edition", "2019-06").EnumerateArray().ToList();
+        Assert.Equal(28, members.Count);
+        var first = members[0];
+        foreach (var field in new[] { "iso3", "country", "pct_gdp", "gdp", "spearman_rho", "spearman_p", "kendall_tau", "kendall_p", "n" })
+        {
+            Assert.True(first.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal(0.0312, first.GetProperty("spearman_rho").GetDouble(), 4);
+        Assert.Equal(28, first.GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public void Trend_shows_the_year_without_figures_as_a_gap()
+    {
+        var years = Json("burden", "trend", "--from", "2019", "--to", "2021").EnumerateArray().ToList();
+        Assert.Equal([2019, 2020, 2021], years.Select(y => y.GetProperty("year").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, years[1].GetProperty("meeting_2").ValueKind);
+        Assert.True(years[2].GetProperty("partial").GetBoolean());
+        Assert.Equal(7, years[0].GetProperty("meeting_2").GetInt32());
+    }
+
+    [Fact]
+    public void Shares_by_gdp_assign_the_whole_total()
+    {
+        var members = Json("burden", "shares", "--year", "2019", "--edition", "2019-06", "--rule", "gdp").EnumerateArray()
+            .Where(m => m.GetProperty("assigned").ValueKind == JsonValueKind.Number).ToList();
+        Assert.Equal(members.Sum(m => m.GetProperty("actual").GetDouble()), members.Sum(m => m.GetProperty("assigned").GetDouble()), 6);
+        Assert.Equal(1.3648, members.Single(m => m.GetProperty("iso3").GetString() == "USA").GetProperty("ratio").GetDouble(), 4);
+    }
+
+    [Fact]
+    public void Exposure_rule_assigns_by_rival_capabilities()
+    {
+        var members = Json("burden", "shares", "--year", "2019", "--edition", "2019-06", "--rule", "exposure").EnumerateArray().ToList();
+        var us = members.Single(m => m.GetProperty("iso3").GetString() == "USA");
+        Assert.True(us.GetProperty("rule_share").GetDouble() > 0.5, "the US faces China and Russia");
+        Assert.Equal(1, members.Where(m => m.GetProperty("rule_share").ValueKind == JsonValueKind.Number).Sum(m => m.GetProperty("rule_share").GetDouble()), 10);
+    }
+
+    [Fact]
+    public void Any_atop_alliance_works_from_nmc_with_the_price_basis_caveat()
+    {
+        var (exit, output, error) = _cli.Run("burden", "test", "--alliance", "3180", "--year", "1970");
+        Assert.True(exit == 0, error);
+        Assert.Contains("price-basis caveat", output, StringComparison.Ordinal);
+        Assert.Contains("USA", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Costshare_json_gives_the_sma_amounts()
+    {
+        var years = Json("costshare", "--host", "KOR").EnumerateArray().ToList();
+        var y2021 = years.Single(y => y.GetProperty("period").GetString() == "2021");
+        Assert.Equal(1183.3, y2021.GetProperty("amount").GetDouble(), 10);
+        Assert.Equal(13.9, y2021.GetProperty("change_pct").GetDouble(), 1);
+        Assert.Equal(JsonValueKind.Null, years.Single(y => y.GetProperty("period").GetString() == "2023").GetProperty("amount").ValueKind);
+    }
+
+    [Fact]
+    public void Plots_are_written_as_png_and_svg()
+    {
+        var png = _cli.File("targets.png");
+        var svg = _cli.File("sma.svg");
+        Assert.Equal(0, _cli.Run("burden", "--year", "2024", "--plot", png).Exit);
+        Assert.Equal(0, _cli.Run("costshare", "--host", "KOR", "--plot", svg).Exit);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png).Take(4));
+        Assert.Contains("<svg", File.ReadAllText(svg), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "unknown NATO edition '1999-01'", "burden", "--year", "2024", "--edition", "1999-01")]
+    [InlineData(3, "no NATO figures for 2030", "burden", "--year", "2030")]
+    [InlineData(2, "unknown target '7'", "burden", "--year", "2024", "--target", "7")]
+    [InlineData(2, "unknown rule 'wealth'", "burden", "shares", "--year", "2019", "--rule", "wealth")]
+    [InlineData(2, "neither 'nato' nor an ATOP alliance id", "burden", "--alliance", "warsaw", "--year", "1970")]
+    [InlineData(2, "use a .png or .svg file", "burden", "--year", "2024", "--plot", "x.gif")]
+    [InlineData(2, "KOR and JPN", "costshare", "--host", "DEU")]
+    [InlineData(2, "unknown country", "costshare", "--host", "XYZ")]
+    public void Bad_input_is_one_line_and_a_documented_exit_code(int code, string message, params string[] args)
+    {
+        var (exit, _, error) = _cli.Run(args);
+        Assert.Equal(code, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Report_writes_one_self_contained_html_file()
+    {
+        var path = _cli.File("report.html");
+        var (exit, _, error) = _cli.Run("report", "--out", path);
+        Assert.True(exit == 0, error);
+        var html = File.ReadAllText(path);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("NATO in 2024", html, StringComparison.Ordinal);
+        Assert.Contains("Special Measures Agreements", html, StringComparison.Ordinal);
+        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+        Assert.Contains("Bolt, Jutta", html, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_cli.Home, "*.tmp*"));
+    }
+
+    [Fact]
+    public void Report_into_a_missing_folder_fails_cleanly()
+    {
+        var (exit, _, error) = _cli.Run("report", "--out", Path.Combine(_cli.Home, "no", "such", "folder", "r.html"));
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+}
