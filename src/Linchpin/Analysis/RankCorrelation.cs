@@ -30,7 +30,7 @@ public sealed record RankCorrelationResult(double? Coefficient, double? PValue, 
 /// Ties get average ranks; ρ is the Pearson correlation of the ranks (which equals
 /// 1 − 6Σd²/(n³ − n) only without ties). τ_b = (n_c − n_d) / √((n_c + n_d + t_x)(n_c + n_d + t_y)).
 /// p-values: for n ≤ 9 the exact permutation distribution (all n! orderings, ties included); for
-/// larger n, Spearman uses the Edgeworth series of Best &amp; Roberts (1975, Algorithm AS 89) without
+/// larger n (and for Kendall without ties at any n below 50, where it is the same exact law), Spearman uses the Edgeworth series of Best &amp; Roberts (1975, Algorithm AS 89) without
 /// ties and the t approximation t = ρ√((n−2)/(1−ρ²)) on n − 2 degrees of freedom with ties; Kendall
 /// uses the exact distribution of the number of inversions without ties (n &lt; 50) and the normal
 /// approximation with Kendall's tie-corrected variance otherwise. These are the choices R's
@@ -83,9 +83,15 @@ public static class RankCorrelation
             return null;
         }
 
+        var tau = TauB(x, y);
+        return double.IsNaN(tau) ? null : tau;
+    }
+
+    private static double TauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
         var (s, onlyX, onlyY, untied) = KendallCounts(x, y);
         var denominator = Math.Sqrt((double)(untied + onlyX) * (untied + onlyY));
-        return denominator == 0 ? null : s / denominator;
+        return denominator == 0 ? double.NaN : s / denominator;
     }
 
     /// <summary>Spearman's ρ with its p-value (see the remarks on <see cref="RankCorrelation"/> for the method).</summary>
@@ -132,14 +138,15 @@ public static class RankCorrelation
             return new RankCorrelationResult(null, null, n < 3 ? "undefined: fewer than 3 pairs" : "undefined: a variable is constant", alternative, n);
         }
 
-        if (n <= ExactLimit)
+        var ties = HasTies(x) || HasTies(y);
+        if (n <= ExactLimit && ties)
         {
-            var (atLeast, atMost) = Permutations(y.ToArray(), perm => KendallTauB(x, perm) ?? 0, t);
+            var (atLeast, atMost) = Permutations([.. y], perm => TauB(x, perm), t);
             return new RankCorrelationResult(t, Combine(atLeast, atMost, alternative), "exact permutation", alternative, n);
         }
 
         var (s, _, _, _) = KendallCounts(x, y);
-        if (!HasTies(x) && !HasTies(y) && n < KendallExactLimit)
+        if (!ties && n < KendallExactLimit)
         {
             // Without ties S = n(n−1)/2 − 2·inversions; its law is the Mahonian distribution.
             var distribution = InversionDistribution(n);

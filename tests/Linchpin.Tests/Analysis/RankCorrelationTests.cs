@@ -86,6 +86,36 @@ public static class RankCorrelationTests
             Assert.Equal(10 / 3628800.0, test.PValue!.Value, 15);
         }
 
+        [Property(MaxTest = 30)]
+        public bool Exact_kendall_without_ties_equals_counting_all_orderings(int seed)
+        {
+            var random = new Random(seed);
+            var x = Enumerable.Range(0, 6).Select(_ => random.NextDouble()).ToArray();
+            var y = Enumerable.Range(0, 6).Select(_ => random.NextDouble()).ToArray();
+            var tau = RankCorrelation.KendallTauB(x, y)!.Value;
+            var orderings = Orderings(y).ToList();
+            var atLeast = orderings.Count(o => RankCorrelation.KendallTauB(x, o)!.Value >= tau - 1e-12) / (double)orderings.Count;
+            return Math.Abs(RankCorrelation.KendallTest(x, y, Alternative.Greater).PValue!.Value - atLeast) < 1e-12;
+        }
+
+        [Fact]
+        public void Kendall_with_ties_and_few_pairs_uses_the_permutation_distribution()
+        {
+            double[] x = [1, 2, 3, 4, 5];
+            double[] y = [1, 1, 2, 3, 3];
+            var test = RankCorrelation.KendallTest(x, y, Alternative.Greater);
+            var orderings = Orderings(y).ToList();
+            var expected = orderings.Count(o => RankCorrelation.KendallTauB(x, o)!.Value >= test.Coefficient!.Value - 1e-12) / (double)orderings.Count;
+            Assert.Equal("exact permutation", test.Method);
+            Assert.Equal(expected, test.PValue!.Value, 12);
+        }
+
+        private static IEnumerable<double[]> Orderings(double[] values) =>
+            values.Length <= 1
+                ? [values]
+                : Enumerable.Range(0, values.Length).SelectMany(i =>
+                    Orderings([.. values.Take(i), .. values.Skip(i + 1)]).Select(rest => (double[])[values[i], .. rest]));
+
         [Fact]
         public void AS89_gives_the_published_tail_for_rho_0_490_with_14_pairs()
         {
