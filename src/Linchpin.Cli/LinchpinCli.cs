@@ -19,6 +19,8 @@ public static class LinchpinCli
         root.Subcommands.Add(DataCommand.Build(environment));
         root.Subcommands.Add(DyadsCommand.Build(environment));
         root.Subcommands.Add(GameCommand.Build(environment));
+        root.Subcommands.Add(SimilarityCommand.Build(environment));
+        root.Subcommands.Add(LandscapeCommand.Build(environment));
         return root;
     }
 
