@@ -175,18 +175,14 @@ public static class Landscape
             minima.AddRange(result.Minima);
         }
 
-        long[]? basinSizes = null;
-        if (next is not null)
-        {
-            basinSizes = Basins(next);
-        }
+        var basinSizes = next is null ? null : Basins(next);
 
         var listed = minima
             .Select(c => (Config: c, Sides: Sides(c, n)))
             .Select(m => (m.Config, m.Sides, Energy: Energy(problem, m.Sides)))
             .OrderBy(m => m.Energy).ThenBy(m => m.Config)
             .Take(MaxListedMinima)
-            .Select(m => new LocalMinimum(m.Sides, m.Energy, basinSizes?[m.Config]))
+            .Select(m => new LocalMinimum(m.Sides, m.Energy, basinSizes?.GetValueOrDefault((int)m.Config)))
             .ToList();
         var bestSides = Sides(best, n);
         return new LandscapeSolution(new Configuration(bestSides, Energy(problem, bestSides)), listed, count, total);
@@ -345,31 +341,30 @@ public static class Landscape
         }
     }
 
-    /// <summary>Sizes of the basins: follows each configuration's steepest-descent successor to its end, with path compression.</summary>
-    private static long[] Basins(int[] next)
+    /// <summary>
+    /// Sizes of the basins: follows each configuration's steepest-descent successor to its end,
+    /// overwriting <paramref name="next"/> with the end reached (path compression in place).
+    /// </summary>
+    private static Dictionary<int, long> Basins(int[] next)
     {
-        var root = new int[next.Length];
-        Array.Fill(root, -1);
         var path = new List<int>();
-        var sizes = new long[next.Length];
+        var sizes = new Dictionary<int, long>();
         for (var c = 0; c < next.Length; c++)
         {
             var at = c;
             path.Clear();
-            while (root[at] < 0 && next[at] != at)
+            while (next[at] != at)
             {
                 path.Add(at);
                 at = next[at];
             }
 
-            var end = root[at] >= 0 ? root[at] : at;
-            root[at] = end;
             foreach (var p in path)
             {
-                root[p] = end;
+                next[p] = at;
             }
 
-            sizes[end]++;
+            sizes[at] = sizes.GetValueOrDefault(at) + 1;
         }
 
         return sizes;

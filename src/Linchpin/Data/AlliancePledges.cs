@@ -108,6 +108,34 @@ public static class AlliancePledges
             new Rivalry(r.RequiredInt("ccode1"), r.RequiredInt("ccode2"), r.RequiredInt("start"), r.WholeNumber("end")))];
     }
 
+    /// <summary>
+    /// ATOP 5.1 alliance memberships by state-year (shipped <c>atop_sy</c>, columns <c>atopid1</c> …):
+    /// one (alliance, year, member) triple for each alliance a state is in that year.
+    /// </summary>
+    public static IReadOnlyList<(int AllianceId, int Year, int Ccode)> AtopMemberships()
+    {
+        var dataset = DatasetCatalog.FindShipped("atop_sy")!;
+        using var stream = DatasetCatalog.OpenShipped(dataset);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var input = CsvInput.Parse(dataset.FileName, buffer.ToArray());
+        var columns = Enumerable.Range(1, 200).Select(i => $"atopid{i}").Where(input.Has).ToArray();
+        var result = new List<(int, int, int)>();
+        foreach (var row in input.Rows)
+        {
+            var (state, year) = (row.RequiredInt("state"), row.RequiredInt("year"));
+            foreach (var column in columns)
+            {
+                if (row.WholeNumber(column) is { } id)
+                {
+                    result.Add((id, year, state));
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>CINC by state-year from the shipped NMC 7.0.</summary>
     public static StateYearTable Capabilities() => ShippedDyadData.Load(DyadJoins.Nmc).Nmc!;
 }
