@@ -22,6 +22,8 @@ public static class LinchpinCli
         root.Subcommands.Add(BurdenCommand.Build(environment));
         root.Subcommands.Add(CostShareCommand.Build(environment));
         root.Subcommands.Add(ReportCommand.Build(environment));
+        root.Subcommands.Add(SimilarityCommand.Build(environment));
+        root.Subcommands.Add(LandscapeCommand.Build(environment));
         return root;
     }
 

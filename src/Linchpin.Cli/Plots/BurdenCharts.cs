@@ -36,7 +36,7 @@ internal static class BurdenCharts
             line.LineWidth = 2;
             line.LinePattern = LinePattern.Dashed;
             line.LegendText = $"OLS: burden = {fit.Intercept:0.00} + {fit.Slope:0.000} ln GDP (R² {fit.RSquared:0.00})";
-            plot.ShowLegend(Alignment.UpperLeft);
+            plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         }
 
         LogAxis(plot);
@@ -45,7 +45,7 @@ internal static class BurdenCharts
         plot.YLabel("defence expenditure, % of GDP");
         var rho = result.Spearman.Coefficient is { } r ? r.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
         var p = result.Spearman.PValue is { } pv ? pv.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-        var caption = plot.Add.Annotation($"Spearman ρ = {rho} (p = {p}, {result.Spearman.Method}), n = {result.N}", Alignment.LowerRight);
+        var caption = plot.Add.Annotation($"Spearman ρ = {rho} (p = {p}, {result.Spearman.Method}), n = {result.N}", ScottPlot.Alignment.LowerRight);
         caption.LabelFontSize = 12;
         return plot;
     }
@@ -72,7 +72,7 @@ internal static class BurdenCharts
             line.LegendText = target.Name;
         }
 
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
         var count = burden.Counts.Single(c => c.Target == BurdenTarget.Wales2);
         plot.Title($"{burden.Spending.Alliance} {burden.Spending.Year} (edition {burden.Spending.Source}): {count.Meeting} of {count.WithData} at or above 2%");
         plot.XLabel("defence expenditure, % of GDP");
@@ -109,7 +109,7 @@ internal static class BurdenCharts
         target.LinePattern = LinePattern.Dashed;
         target.Color = Colors.DarkRed;
         target.LegendText = "2% guideline";
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         plot.Title(title);
         plot.XLabel("year (each year from the edition covering the most allies)");
         YearAxis(plot);
@@ -131,7 +131,7 @@ internal static class BurdenCharts
             var label = plot.Add.Text(group.Key!, first.FirstYear, first.Amount!.Value);
             label.LabelFontSize = 10;
             label.LabelRotation = -90;
-            label.LabelAlignment = Alignment.MiddleLeft;
+            label.LabelAlignment = ScottPlot.Alignment.MiddleLeft;
             label.LabelOffsetY = -6;
         }
 

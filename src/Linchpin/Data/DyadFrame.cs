@@ -20,8 +20,9 @@ public sealed class DyadFrame
     private readonly int[][] _atopProvisions;
     private readonly YearRange _atopCoverage;
 
-    internal DyadFrame(int[] ccode1, int[] ccode2, int[] year, IReadOnlyList<DyadColumn> columns, Source[] sources, int[]? atopRow, IReadOnlyList<int[]> atopProvisions, YearRange atopCoverage)
+    internal DyadFrame(int[] ccode1, int[] ccode2, int[] year, IReadOnlyList<DyadColumn> columns, Source[] sources, int[]? atopRow, IReadOnlyList<int[]> atopProvisions, YearRange atopCoverage, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        Metadata = metadata ?? new Dictionary<string, string>();
         _ccode1 = ccode1;
         _ccode2 = ccode2;
         _year = year;
@@ -41,7 +42,11 @@ public sealed class DyadFrame
         AtopProvision,
         Side1,
         Side2,
+        Row,
     }
+
+    /// <summary>Provenance written with the frame where the file format allows (Parquet key-value metadata).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>The number of rows.</summary>
     public int RowCount => _year.Length;
@@ -57,6 +62,36 @@ public sealed class DyadFrame
 
     /// <summary>The year of each row.</summary>
     public ReadOnlySpan<int> Year => _year;
+
+    /// <summary>A copy of the frame with one more column holding a value per row (e.g. a measure computed for each dyad-year).</summary>
+    /// <param name="name">Column name.</param>
+    /// <param name="values">One value per row (ignored where not present).</param>
+    /// <param name="present">Whether each value is present; missing values stay missing.</param>
+    /// <exception cref="ArgumentException">The arrays do not have one value per row.</exception>
+    public DyadFrame WithColumn(string name, double[] values, bool[] present)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var column = ValueColumn.OfDoubles(name, values, present);
+        if (column.Count != RowCount)
+        {
+            throw new ArgumentException($"{name}: {column.Count} values for {RowCount} rows", nameof(values));
+        }
+
+        return new DyadFrame(_ccode1, _ccode2, _year, [.. Columns, new DyadColumn(name, ColumnType.Double)], [.. _sources, new Source(Kind.Row, Values: column)], _atopRow, _atopProvisions, _atopCoverage, Metadata);
+    }
+
+    /// <summary>A copy of the frame with provenance entries (tool and dataset versions, options) to write with it.</summary>
+    public DyadFrame WithMetadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var merged = Metadata.ToDictionary(StringComparer.Ordinal);
+        foreach (var (key, value) in metadata)
+        {
+            merged[key] = value;
+        }
+
+        return new DyadFrame(_ccode1, _ccode2, _year, Columns, _sources, _atopRow, _atopProvisions, _atopCoverage, merged);
+    }
 
     /// <summary>Index of the named column.</summary>
     /// <exception cref="KeyNotFoundException">There is no such column.</exception>
@@ -154,7 +189,7 @@ public sealed class DyadFrame
 
     /// <summary>For a column of state-year values, the source row for <paramref name="row"/>, or -1 where there is none.</summary>
     internal int StateYearRow(in Source source, int row) =>
-        source.Table!.RowOf(source.Kind == Kind.Side1 ? _ccode1[row] : _ccode2[row], _year[row]);
+        source.Kind == Kind.Row ? row : source.Table!.RowOf(source.Kind == Kind.Side1 ? _ccode1[row] : _ccode2[row], _year[row]);
 
     /// <summary>An integer value (keys, ATOP, integer state-year columns).</summary>
     internal bool TryInteger(int column, int row, out long value)

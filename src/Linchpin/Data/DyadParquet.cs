@@ -215,6 +215,14 @@ public static class DyadParquet
                 }
 
                 break;
+            case DyadFrame.Kind.Row:
+                var rowPresent = source.Values!.Present;
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    ids[i] = rowPresent[start + i] ? start + i : -1;
+                }
+
+                break;
             default:
                 var present = source.Values!.Present;
                 var table = source.Table!;
@@ -400,6 +408,17 @@ public static class DyadParquet
             thrift.I64(2, chunks.Sum(c => c.Size));
             thrift.I64(3, chunks.Length == 0 ? 0 : chunks[0].Rows);
             thrift.EndStruct();
+        }
+
+        if (frame.Metadata.Count > 0)
+        {
+            thrift.BeginList(5, CompactWriter.Struct, frame.Metadata.Count);
+            foreach (var (key, value) in frame.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                thrift.Binary(1, key);
+                thrift.Binary(2, value);
+                thrift.EndStruct();
+            }
         }
 
         thrift.Binary(6, "Linchpin " + DatasetCatalog.ToolVersion);
