@@ -154,38 +154,8 @@ public static class PortfolioSimilarity
             throw new ArgumentException("the vectors differ in length", nameof(y));
         }
 
-        long concordant = 0, discordant = 0, tiedX = 0, tiedY = 0;
-        for (var k = 0; k < x.Length; k++)
-        {
-            for (var l = k + 1; l < x.Length; l++)
-            {
-                var dx = Math.Sign(x[k] - x[l]);
-                var dy = Math.Sign(y[k] - y[l]);
-                if (dx == 0 && dy == 0)
-                {
-                    continue;
-                }
-
-                if (dx == 0)
-                {
-                    tiedX++;
-                }
-                else if (dy == 0)
-                {
-                    tiedY++;
-                }
-                else if (dx == dy)
-                {
-                    concordant++;
-                }
-                else
-                {
-                    discordant++;
-                }
-            }
-        }
-
-        return AgreementTable.TauB(concordant, discordant, tiedX, tiedY);
+        var pairs = Analysis.RankCorrelation.CountPairs(x, y);
+        return AgreementTable.TauB(pairs.Concordant, pairs.Discordant, pairs.TiedXOnly, pairs.TiedYOnly);
     }
 
     /// <summary>Signorino and Ritter's S by its definition: 1 − 2 Σ w_k d(x_k, y_k) / Σ w_k; <c>null</c> when the weights sum to 0.</summary>

@@ -15,6 +15,13 @@ public enum Alternative
     TwoSided,
 }
 
+/// <summary>Pair counts behind Kendall's τ: concordant, discordant, tied on x only, tied on y only.</summary>
+/// <param name="Concordant">Pairs ordered alike by x and y.</param>
+/// <param name="Discordant">Pairs ordered oppositely.</param>
+/// <param name="TiedXOnly">Pairs tied on x but not on y.</param>
+/// <param name="TiedYOnly">Pairs tied on y but not on x.</param>
+public readonly record struct KendallPairs(long Concordant, long Discordant, long TiedXOnly, long TiedYOnly);
+
 /// <summary>A rank correlation with its test.</summary>
 /// <param name="Coefficient">Spearman's ρ or Kendall's τ_b, in [−1, 1]; <c>null</c> when undefined (n &lt; 3 or a constant variable).</param>
 /// <param name="PValue">The p-value under <paramref name="Alternative"/>; <c>null</c> when the coefficient is undefined.</param>
@@ -285,12 +292,21 @@ public static class RankCorrelation
         return p;
     }
 
-    private static (long S, long OnlyX, long OnlyY, long Untied) KendallCounts(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    /// <summary>
+    /// Counts the pairs (k, l), k &lt; l, of two equally long vectors: concordant, discordant, tied on x
+    /// only and tied on y only (pairs tied on both are not counted). O(n²).
+    /// </summary>
+    public static KendallPairs CountPairs(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        long s = 0, onlyX = 0, onlyY = 0, untied = 0;
-        for (var i = 0; i < x.Count; i++)
+        if (x.Length != y.Length)
         {
-            for (var j = i + 1; j < x.Count; j++)
+            throw new ArgumentException($"x has {x.Length} values but y has {y.Length}", nameof(y));
+        }
+
+        long concordant = 0, discordant = 0, onlyX = 0, onlyY = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            for (var j = i + 1; j < x.Length; j++)
             {
                 var dx = Math.Sign(x[i] - x[j]);
                 var dy = Math.Sign(y[i] - y[j]);
@@ -307,15 +323,24 @@ public static class RankCorrelation
                 {
                     onlyY++;
                 }
+                else if (dx == dy)
+                {
+                    concordant++;
+                }
                 else
                 {
-                    untied++;
-                    s += dx * dy;
+                    discordant++;
                 }
             }
         }
 
-        return (s, onlyX, onlyY, untied);
+        return new KendallPairs(concordant, discordant, onlyX, onlyY);
+    }
+
+    private static (long S, long OnlyX, long OnlyY, long Untied) KendallCounts(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var pairs = CountPairs([.. x], [.. y]);
+        return (pairs.Concordant - pairs.Discordant, pairs.TiedXOnly, pairs.TiedYOnly, pairs.Concordant + pairs.Discordant);
     }
 
     private static double KendallVariance(IReadOnlyList<double> x, IReadOnlyList<double> y)
