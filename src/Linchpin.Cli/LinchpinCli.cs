@@ -24,6 +24,9 @@ public static class LinchpinCli
         root.Subcommands.Add(ReportCommand.Build(environment));
         root.Subcommands.Add(SimilarityCommand.Build(environment));
         root.Subcommands.Add(LandscapeCommand.Build(environment));
+        root.Subcommands.Add(ScenarioCommand.Build(environment));
+        root.Subcommands.Add(SimulateCommand.Build(environment));
+        root.Subcommands.Add(BacktestCommand.Build(environment));
         return root;
     }
 

@@ -13,7 +13,7 @@ namespace Linchpin.Data;
 /// state code or a year), an ATOP value, or a row of a state-year table, so a small array maps
 /// each to its dictionary slot.
 /// </remarks>
-public static class DyadParquet
+public static partial class DyadParquet
 {
     /// <summary>Rows per row group.</summary>
     public const int RowGroupSize = 122_880;

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Linchpin.Analysis;
+using Linchpin.Scenarios;
+using Linchpin.Simulation;
+using Linchpin.World;
+
+namespace Linchpin.Data;
+
+/// <summary>
+/// Turns a <see cref="Scenario"/> into a <see cref="SimulationSetup"/> with the world data of its
+/// start year: GDP from Maddison (2011 int$ million, the latest year within
+/// <see cref="AllianceSpendingReader.MaxGdpLag"/> years), defence spending as % of GDP from NATO's
+/// figures for NATO allies and the patron, else NMC military expenditure over that GDP; the
+/// scenario's overrides win. Notes say which source each figure came from.
+/// </summary>
+public static class ScenarioWorld
+{
+    /// <summary>The money unit of simulated amounts.</summary>
+    public const string MoneyUnit = "int$ million (2011, PPP; Maddison 2023)";
+
+    /// <summary>Resolves a scenario against the store.</summary>
+    /// <exception cref="LinchpinException">An ally has no figure for the start year and no override.</exception>
+    public static (SimulationSetup Setup, IReadOnlyList<string> Notes) Resolve(WorldStore store, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var start = scenario.StartYear;
+        var notes = new List<string>();
+        var maddison = store.Dataset(store.Require("maddison"));
+        var gdpYear = Math.Min(start, maddison.Coverage.Last);
+        if (start - gdpYear > AllianceSpendingReader.MaxGdpLag)
+        {
+            throw LinchpinException.NoData($"no GDP for {start}: Maddison 2023 ends in {maddison.Coverage.Last}");
+        }
+
+        var gdp = store.Query("SELECT countrycode, gdppc * pop / 1000 FROM maddison WHERE year = $y AND gdppc IS NOT NULL AND pop IS NOT NULL", ("y", (object)gdpYear)).Rows
+            .ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+        notes.Add(gdpYear == start ? $"GDP: Maddison 2023, {start}" : $"GDP: Maddison 2023, {gdpYear} (its latest year; start year {start})");
+
+        AllianceSpending? nato = null;
+        try
+        {
+            nato = AllianceSpendingReader.Nato(store, start, scenario.NatoEdition);
+            notes.Add($"NATO allies' and the patron's % of GDP: NATO edition {nato.Source}, {start}");
+        }
+        catch (LinchpinException) when (!scenario.NatoAllies)
+        {
+            // Not a NATO scenario: spending comes from NMC.
+        }
+
+        var roster = scenario.NatoAllies
+            ? store.Query($"SELECT iso3 FROM {store.Require("nato_members")} WHERE accession_year <= $y ORDER BY iso3", ("y", (object)start)).Rows.Select(r => (string)r[0]!).ToHashSet()
+            : [];
+        var specs = scenario.Allies.ToList();
+        if (scenario.NatoAllies && nato is not null)
+        {
+            var listed = specs.Select(s => s.Iso3).ToHashSet();
+            foreach (var member in nato.Members.Where(m => m.PctGdp is not null && roster.Contains(m.Iso3) && m.Iso3 != scenario.Patron.Iso3 && !listed.Contains(m.Iso3)).OrderBy(m => m.Iso3, StringComparer.Ordinal))
+            {
+                specs.Add(new AllySpec(member.Iso3));
+            }
+        }
+
+        double Pct(string iso3, double? over)
+        {
+            if (over is { } value)
+            {
+                return value;
+            }
+
+            if (nato?.Members.FirstOrDefault(m => m.Iso3 == iso3)?.PctGdp is { } pct)
+            {
+                return pct;
+            }
+
+            var (milex, year) = NmcSpending(store, iso3, start);
+            var level = Gdp(iso3, null);
+            notes.Add($"{iso3}: % of GDP from NMC 7.0 military expenditure ({year}, current US$) over Maddison GDP (2011 int$): a mixed price basis");
+            return 100 * milex / level;
+        }
+
+        double Gdp(string iso3, double? over) => over ?? (gdp.TryGetValue(iso3, out var g) ? g
+            : throw LinchpinException.NoData($"{iso3}: no Maddison GDP for {gdpYear}; give 'gdp' in the scenario"));
+
+        var d = scenario.Defaults;
+        var allies = specs.Select(s => new AllySetup(
+            s.Iso3, CountryDirectory.Shipped.FindIso3(s.Iso3)?.Name ?? s.Iso3, Gdp(s.Iso3, s.Gdp), Pct(s.Iso3, s.PctGdp), s.Growth ?? d.Growth ?? 0.02,
+            s.Theatre ?? (scenario.Theatres.TryGetValue(s.Iso3, out var theatre) ? theatre : d.Theatre ?? "main"),
+            s.Belief ?? d.Belief ?? 0.75, 10, s.TroopsHosted ?? 0, s.AllianceAge ?? d.AllianceAge ?? 30, s.OutsideOption ?? d.OutsideOption ?? 0.3, s.CostSharing)).ToList();
+        var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
+            scenario.Patron.Growth, scenario.Patron.Reach);
+        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, allies, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
+    }
+
+    /// <summary>NMC military expenditure (US$ million) for the latest year at or before <paramref name="year"/>.</summary>
+    private static (double Milex, int Year) NmcSpending(WorldStore store, string iso3, int year)
+    {
+        var code = CountryDirectory.Shipped.FindIso3(iso3)?.Code
+            ?? throw LinchpinException.NoData($"{iso3}: not in the COW state list; give 'pct_gdp' in the scenario");
+        store.Require("nmc");
+        var rows = store.Query("SELECT milex, year FROM nmc WHERE ccode = $c AND year <= $y AND milex IS NOT NULL AND milex > 0 ORDER BY year DESC LIMIT 1",
+            ("c", (object)code.Value), ("y", (object)year)).Rows;
+        var row = rows.Count > 0 ? rows[0] : throw LinchpinException.NoData($"{iso3}: no NMC military expenditure up to {year}; give 'pct_gdp' in the scenario");
+        return (Convert.ToDouble(row[0], CultureInfo.InvariantCulture) / 1000, Convert.ToInt32(row[1], CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,131 @@
+namespace Linchpin.Simulation;
+
+/// <summary>
+/// The joint-product alliance game the simulation plays each year: every ally chooses defence
+/// spending <c>q</c> to maximise <c>ln(w − q) + B ln(G + E) + D ln q</c>, where <c>G</c> is the
+/// allies' total spending (the alliance public good), <c>E</c> the patron's protection the ally
+/// counts on (its spill-in), and <c>ln q</c> the ally's private joint product.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Sandler's joint-product model (Sandler 1977; Cornes &amp; Sandler 1984) in Cobb-Douglas form, solved
+/// as Bergstrom, Blume &amp; Varian (1986) solve the pure public good: the spending of an ally
+/// consistent with a total <c>G</c> solves its first-order condition
+/// <c>1/(w − q) = B/(G + E) + D/q</c>, i.e. the quadratic <c>B q² + (X + D X − B w) q − D w X = 0</c>
+/// with <c>X = G + E</c>; it decreases in <c>G</c>, so the equilibrium is the unique root of
+/// <c>h(G) = Σ q_i(G) − G</c>, found by safeguarded Newton steps.
+/// </para>
+/// <para>
+/// With <c>D = 0</c> and <c>E = 0</c> this is the pure public good with Cobb-Douglas preferences
+/// <c>α = 1/(1 + B)</c>: <see cref="Games.PublicGoods.PublicGoodGame.Solve"/> gives the same equilibrium.
+/// </para>
+/// </remarks>
+public static class AllianceGame
+{
+    /// <summary>The spending of an ally consistent with a total <paramref name="total"/> (its best response to the others' <c>G − q</c>).</summary>
+    /// <param name="income">Income <c>w ≥ 0</c>.</param>
+    /// <param name="publicWeight">Weight <c>B ≥ 0</c> on the public good.</param>
+    /// <param name="privateWeight">Weight <c>D ≥ 0</c> on the private joint product.</param>
+    /// <param name="total">The allies' total spending <c>G ≥ 0</c>.</param>
+    /// <param name="spillIn">The patron's protection counted on, <c>E ≥ 0</c>.</param>
+    public static double Contribution(double income, double publicWeight, double privateWeight, double total, double spillIn)
+    {
+        if (income <= 0)
+        {
+            return 0;
+        }
+
+        var x = total + spillIn;
+        if (publicWeight <= 0)
+        {
+            return privateWeight * income / (1 + privateWeight);
+        }
+
+        if (privateWeight <= 0)
+        {
+            return Math.Max(0, income - (x / publicWeight));
+        }
+
+        var c1 = x + (privateWeight * x) - (publicWeight * income);
+        var root = Math.Sqrt((c1 * c1) + (4 * publicWeight * privateWeight * income * x));
+
+        // The larger root, written to avoid cancellation when c1 > 0.
+        return c1 > 0 ? 2 * privateWeight * income * x / (c1 + root) : (root - c1) / (2 * publicWeight);
+    }
+
+    /// <summary>Solves the game: fills <paramref name="spending"/> and returns the total <c>G</c>.</summary>
+    /// <param name="income">Each ally's income (0 for an ally outside the game).</param>
+    /// <param name="publicWeight">Each ally's <c>B</c>.</param>
+    /// <param name="privateWeight">Each ally's <c>D</c>.</param>
+    /// <param name="spillIn">Each ally's <c>E</c>.</param>
+    /// <param name="spending">Receives each ally's equilibrium spending.</param>
+    /// <param name="guess">A starting guess for <c>G</c> (last year's total), or 0.</param>
+    public static double Solve(
+        ReadOnlySpan<double> income, ReadOnlySpan<double> publicWeight, ReadOnlySpan<double> privateWeight, ReadOnlySpan<double> spillIn,
+        Span<double> spending, double guess = 0)
+    {
+        var n = income.Length;
+        if (publicWeight.Length != n || privateWeight.Length != n || spillIn.Length != n || spending.Length != n)
+        {
+            throw new ArgumentException("every span must have one entry per ally", nameof(spending));
+        }
+
+        double lo = 0, hi = 0;
+        for (var i = 0; i < n; i++)
+        {
+            hi += Math.Max(0, income[i]);
+        }
+
+        var g = guess > lo && guess < hi ? guess : hi / 2;
+        for (var iteration = 0; iteration < 200 && hi > 0; iteration++)
+        {
+            double sum = 0, slope = -1;
+            for (var i = 0; i < n; i++)
+            {
+                var w = income[i];
+                var b = publicWeight[i];
+                var d = privateWeight[i];
+                var x = g + spillIn[i];
+                var q = Contribution(w, b, d, g, spillIn[i]);
+                if (q > 0 && b > 0)
+                {
+                    // dq/dX by implicit differentiation of the first-order quadratic.
+                    var fq = (2 * b * q) + x + (d * x) - (b * w);
+                    var fx = (q * (1 + d)) - (d * w);
+                    slope -= fx / fq;
+                }
+
+                sum += q;
+            }
+
+            var h = sum - g;
+            if (Math.Abs(h) <= 1e-13 * Math.Max(g, 1e-300))
+            {
+                break;
+            }
+
+            if (h > 0)
+            {
+                lo = g;
+            }
+            else
+            {
+                hi = g;
+            }
+
+            var next = g - (h / slope);
+            g = next > lo && next < hi ? next : (lo + hi) / 2;
+            if (hi - lo <= 1e-15 * hi)
+            {
+                break;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            spending[i] = Contribution(income[i], publicWeight[i], privateWeight[i], g, spillIn[i]);
+        }
+
+        return g;
+    }
+}

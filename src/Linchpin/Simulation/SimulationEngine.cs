@@ -1,0 +1,580 @@
+using Linchpin.Games.Bargaining;
+
+namespace Linchpin.Simulation;
+
+/// <summary>The variables recorded for every ally and year of a run.</summary>
+public enum TrajectoryVariable
+{
+    /// <summary>Defence spending, % of GDP.</summary>
+    PctGdp,
+
+    /// <summary>Defence spending in the scenario's money unit.</summary>
+    Spending,
+
+    /// <summary>Belief in the patron's commitment, E[κ] (abandonment fear is its complement).</summary>
+    Belief,
+
+    /// <summary>Threat level relative to the start year (1 = unchanged).</summary>
+    Threat,
+
+    /// <summary>Exposure to the patron's conflicts (entrapment fear), ≥ 0.</summary>
+    Entrapment,
+
+    /// <summary>Net benefit of membership against the outside option.</summary>
+    NetBenefit,
+
+    /// <summary>Cost-sharing payment in the agreement's currency (0 without an agreement).</summary>
+    Payment,
+}
+
+/// <summary>What happened in a run.</summary>
+public enum SimulationEventKind
+{
+    /// <summary>A shock fired (value: its log threat jump).</summary>
+    Shock,
+
+    /// <summary>A cost-sharing agreement was settled (value: the new annual payment).</summary>
+    Settlement,
+
+    /// <summary>Cost-sharing talks lapsed without agreement (value: rounds of talks).</summary>
+    Lapse,
+
+    /// <summary>An ally began hedging (value: its net benefit).</summary>
+    Hedging,
+
+    /// <summary>An ally left (value: its net benefit).</summary>
+    Exit,
+
+    /// <summary>The patron's doctrine changed (value: the new τ).</summary>
+    DoctrineChange,
+}
+
+/// <summary>One event of a run.</summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Ally">Index of the ally, or −1 for an alliance-wide event.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Value">Its size (see <see cref="SimulationEventKind"/>).</param>
+/// <param name="Shock">Index of the shock for <see cref="SimulationEventKind.Shock"/>, else −1.</param>
+public readonly record struct SimulationEvent(int Year, int Ally, SimulationEventKind Kind, double Value, int Shock);
+
+/// <summary>
+/// The alliance-system simulation: yearly steps over a <see cref="SimulationSetup"/>, as DESIGN.md
+/// and docs/models/simulation.md describe them. Immutable and thread-safe: many runs may share one
+/// engine, each with its own <see cref="RunBuffer"/>.
+/// </summary>
+public sealed class SimulationEngine
+{
+    /// <summary>The number of recorded variables per ally-year.</summary>
+    public const int VariableCount = 7;
+
+    private readonly SimulationSetup _setup;
+    private readonly int _n;
+    private readonly double[] _income0;
+    private readonly double[] _growth;
+    private readonly double[] _pct0;
+    private readonly double[] _publicWeight;
+    private readonly double[] _privateWeight;
+    private readonly int[] _theatre;
+    private readonly double[] _exposure;
+    private readonly double[] _belief0;
+    private readonly double[] _troopCost;
+    private readonly double[] _outside;
+    private readonly double[] _age0;
+    private readonly double[] _patronProtection;
+    private readonly double[] _doctrineByYear;
+    private readonly bool[][] _shockTouches;
+    private readonly CostSharingSetup?[] _costSharing;
+    private readonly double _total0;
+
+    /// <summary>Builds the engine and calibrates each ally's weights so that the start year is an equilibrium.</summary>
+    /// <exception cref="ArgumentException">The setup is inconsistent (no allies, non-positive GDP or spending).</exception>
+    public SimulationEngine(SimulationSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        _setup = setup;
+        var allies = setup.Allies;
+        _n = allies.Count;
+        if (_n == 0)
+        {
+            throw new ArgumentException("a simulation needs at least one ally", nameof(setup));
+        }
+
+        if (setup.Years < 1)
+        {
+            throw new ArgumentException("a simulation runs at least one year", nameof(setup));
+        }
+
+        var p = setup.Parameters;
+        _income0 = [.. allies.Select(a => a.Gdp)];
+        _growth = [.. allies.Select(a => a.GdpGrowth)];
+        _pct0 = [.. allies.Select(a => a.PctGdp)];
+        _belief0 = [.. allies.Select(a => a.Belief)];
+        _troopCost = [.. allies.Select(a => p.AutonomyCost * a.TroopsHosted / 10)];
+        _outside = [.. allies.Select(a => a.OutsideOption)];
+        _age0 = [.. allies.Select(a => a.AllianceAge)];
+        _exposure = [.. allies.Select(a => 0.2 + (0.8 * Math.Min(1, a.TroopsHosted / 30)))];
+        _costSharing = [.. allies.Select(a => a.CostSharing)];
+        var theatres = allies.Select(a => a.Theatre).Distinct(StringComparer.Ordinal).ToList();
+        _theatre = [.. allies.Select(a => theatres.IndexOf(a.Theatre))];
+        TheatreCount = theatres.Count;
+        foreach (var a in allies)
+        {
+            if (!(a.Gdp > 0) || !(a.PctGdp > 0) || !(a.PctGdp < 100) || !(a.Belief > 0 && a.Belief < 1) || !(a.BeliefWeight > 0))
+            {
+                throw new ArgumentException($"{a.Iso3}: GDP and spending must be positive, spending below 100 % of GDP, belief in (0, 1)", nameof(setup));
+            }
+        }
+
+        _patronProtection = new double[setup.Years + 1];
+        for (var t = 0; t <= setup.Years; t++)
+        {
+            _patronProtection[t] = setup.Patron.Reach * setup.Patron.PctGdp / 100 * setup.Patron.Gdp * Math.Pow(1 + setup.Patron.GdpGrowth, t);
+        }
+
+        _doctrineByYear = new double[setup.Years + 1];
+        for (var t = 0; t <= setup.Years; t++)
+        {
+            _doctrineByYear[t] = setup.Doctrine.TransactionalAt(setup.StartYear + t);
+        }
+
+        _shockTouches = [.. setup.Shocks.Select(s => allies.Select(a => s.Targets.Contains(a.Iso3, StringComparer.Ordinal) || s.Targets.Contains(a.Theatre, StringComparer.Ordinal) || s.Targets.Contains("all", StringComparer.Ordinal)).ToArray())];
+
+        // Calibration: with ln(w − q) normalised to weight 1, the start year is an interior equilibrium with
+        // marginal benefit M = 1/(w − q0) split into a public part π M and a private part (1 − π) M.
+        _total0 = _income0.Select((w, i) => w * _pct0[i] / 100).Sum();
+        _publicWeight = new double[_n];
+        _privateWeight = new double[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            var q0 = _income0[i] * _pct0[i] / 100;
+            var m = 1 / (_income0[i] - q0);
+            var x0 = _total0 + (_belief0[i] * _patronProtection[0]);
+            _publicWeight[i] = p.Publicness * m * x0;
+            _privateWeight[i] = (1 - p.Publicness) * m * q0;
+        }
+    }
+
+    /// <summary>The setup.</summary>
+    public SimulationSetup Setup => _setup;
+
+    /// <summary>The number of allies.</summary>
+    public int AllyCount => _n;
+
+    /// <summary>Years recorded per run: the start year and every simulated year.</summary>
+    public int RecordedYears => _setup.Years + 1;
+
+    /// <summary>The number of distinct theatres.</summary>
+    public int TheatreCount { get; }
+
+    /// <summary>Each ally's calibrated weight on the public good, <c>B</c>.</summary>
+    public IReadOnlyList<double> PublicWeights => _publicWeight;
+
+    /// <summary>Each ally's calibrated weight on its private joint product, <c>D</c>.</summary>
+    public IReadOnlyList<double> PrivateWeights => _privateWeight;
+
+    /// <summary>The patron's protection (spending times reach) in year <paramref name="t"/> after the start.</summary>
+    public double PatronProtection(int t) => _patronProtection[t];
+
+    /// <summary>A buffer sized for this engine (one per thread).</summary>
+    public RunBuffer NewBuffer() => new(_n, RecordedYears, TheatreCount);
+
+    /// <summary>Runs one trajectory with the random stream of (<paramref name="seed"/>, <paramref name="run"/>) into <paramref name="buffer"/>.</summary>
+    public void Run(ulong seed, long run, RunBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        var rng = new SimRandom(seed, run);
+        var p = _setup.Parameters;
+        var doctrine = _setup.Doctrine;
+        var n = _n;
+        buffer.Reset();
+        var income = buffer.Income;
+        var spending = buffer.Spending;
+        var pct = buffer.Pct;
+        var alpha = buffer.Alpha;
+        var beta = buffer.Beta;
+        var transient = buffer.Transient;
+        var level = buffer.Level;
+        var entrapment = buffer.Entrapment;
+        var status = buffer.Status;
+        var payment = buffer.Payment;
+        var expires = buffer.Expires;
+        var pubW = buffer.PublicWeight;
+        var privW = buffer.PrivateWeight;
+        var spill = buffer.SpillIn;
+        var gameIncome = buffer.GameIncome;
+        var shocksToday = buffer.ShockJump;
+        for (var i = 0; i < n; i++)
+        {
+            income[i] = _income0[i];
+            pct[i] = _pct0[i];
+            spending[i] = _income0[i] * _pct0[i] / 100;
+            var w = _setup.Allies[i].BeliefWeight;
+            alpha[i] = _belief0[i] * w;
+            beta[i] = (1 - _belief0[i]) * w;
+            transient[i] = 0;
+            level[i] = 0;
+            entrapment[i] = 0;
+            status[i] = AllyStatus.Member;
+            payment[i] = _costSharing[i]?.Payment ?? 0;
+            expires[i] = _costSharing[i]?.Expires ?? int.MaxValue;
+        }
+
+        var total = _total0;
+        var tau = _doctrineByYear[0];
+        Record(buffer, 0, tau);
+        var theatreDraw = buffer.TheatreDraw;
+        for (var t = 1; t <= _setup.Years; t++)
+        {
+            var year = _setup.StartYear + t;
+            var newTau = _doctrineByYear[t];
+            if (newTau != tau)
+            {
+                buffer.Events.Add(new SimulationEvent(year, -1, SimulationEventKind.DoctrineChange, newTau, -1));
+                tau = newTau;
+            }
+
+            // 1. Threats: persistent AR(1) transient per ally with one draw per theatre, plus shocks.
+            for (var k = 0; k < theatreDraw.Length; k++)
+            {
+                theatreDraw[k] = p.ThreatVolatility > 0 ? p.ThreatVolatility * rng.NextNormal() : 0;
+            }
+
+            Array.Clear(shocksToday);
+            var signal = buffer.Signal;
+            Array.Clear(signal);
+            for (var s = 0; s < _setup.Shocks.Count; s++)
+            {
+                var shock = _setup.Shocks[s];
+                var fires = shock.Year is { } y ? y == year : shock.Probability > 0 && rng.NextDouble() < shock.Probability;
+                if (!fires)
+                {
+                    continue;
+                }
+
+                buffer.Events.Add(new SimulationEvent(year, -1, SimulationEventKind.Shock, shock.ThreatJump, s));
+                var touches = _shockTouches[s];
+                for (var i = 0; i < n; i++)
+                {
+                    if (!touches[i])
+                    {
+                        continue;
+                    }
+
+                    if (shock.Kind == ShockKind.Invasion)
+                    {
+                        level[i] += shock.ThreatJump;
+                    }
+                    else
+                    {
+                        shocksToday[i] += shock.ThreatJump;
+                    }
+
+                    signal[i] += shock.Signal;
+                    entrapment[i] += shock.Entrapment * _exposure[i] * (1 + (0.5 * (1 - tau)));
+                }
+            }
+
+            // 2. Doctrine signals and belief updates (Beta evidence with memory λ), entrapment decay.
+            var signalled = (p.MultilateralCredibility * (1 - tau)) + (p.TransactionalCredibility * tau);
+            var lambda = p.BeliefMemory;
+            for (var i = 0; i < n; i++)
+            {
+                transient[i] = (p.ThreatPersistence * transient[i]) + theatreDraw[_theatre[i]] + shocksToday[i];
+                income[i] *= 1 + _growth[i];
+                var weight = _setup.Allies[i].BeliefWeight;
+                alpha[i] = (lambda * alpha[i]) + ((1 - lambda) * weight * signalled);
+                beta[i] = (lambda * beta[i]) + ((1 - lambda) * weight * (1 - signalled));
+                if (signal[i] > 0)
+                {
+                    alpha[i] += signal[i];
+                }
+                else if (signal[i] < 0)
+                {
+                    beta[i] -= signal[i];
+                }
+
+                entrapment[i] *= p.EntrapmentMemory;
+            }
+
+            // 3. Expiring cost-sharing agreements are re-bargained.
+            for (var i = 0; i < n; i++)
+            {
+                if (_costSharing[i] is { } deal && year >= expires[i] && status[i] != AllyStatus.Left)
+                {
+                    Negotiate(buffer, ref rng, i, deal, year, tau);
+                }
+            }
+
+            // 4. Spending: best responses in the joint-product game given threat, beliefs and demands.
+            var target = doctrine.FairShareTarget;
+            var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
+            var protection = _patronProtection[t];
+            for (var i = 0; i < n; i++)
+            {
+                if (status[i] == AllyStatus.Left)
+                {
+                    gameIncome[i] = 0;
+                    pubW[i] = 0;
+                    privW[i] = 0;
+                    spill[i] = 0;
+                    continue;
+                }
+
+                var multiplier = Math.Exp(p.ThreatElasticity * (transient[i] + level[i]));
+                var gap = target > 0 ? Math.Max(0, target - pct[i]) / target : 0;
+                gameIncome[i] = income[i];
+                pubW[i] = _publicWeight[i] * multiplier;
+                privW[i] = _privateWeight[i] * multiplier * (1 + (pull * gap));
+                spill[i] = Credibility(alpha[i], beta[i], status[i], p) * protection;
+            }
+
+            var solved = buffer.Solved;
+            total = AllianceGame.Solve(gameIncome, pubW, privW, spill, solved, total);
+            for (var i = 0; i < n; i++)
+            {
+                if (status[i] == AllyStatus.Left)
+                {
+                    spending[i] *= 1 + _growth[i];
+                }
+                else
+                {
+                    spending[i] = solved[i];
+                }
+
+                pct[i] = 100 * spending[i] / income[i];
+            }
+
+            // 5. Net benefit drives the hazard of hedging, then of leaving.
+            for (var i = 0; i < n; i++)
+            {
+                if (status[i] == AllyStatus.Left)
+                {
+                    continue;
+                }
+
+                var benefit = NetBenefit(i, alpha[i], beta[i], status[i], transient[i] + level[i], entrapment[i], pct[i], tau, p, target);
+                var age = Math.Max(1, _age0[i] + t);
+                var hazard = p.BaseHazard * Math.Pow(age / p.HazardReferenceAge, p.HazardShape - 1) * Math.Exp(-p.NetBenefitEffect * benefit);
+                if (status[i] == AllyStatus.Hedging)
+                {
+                    hazard *= p.ExitHazardRatio;
+                }
+
+                if (rng.NextDouble() < 1 - Math.Exp(-hazard))
+                {
+                    if (status[i] == AllyStatus.Member)
+                    {
+                        status[i] = AllyStatus.Hedging;
+                        buffer.Hedged[i] = true;
+                        buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Hedging, benefit, -1));
+                    }
+                    else
+                    {
+                        status[i] = AllyStatus.Left;
+                        buffer.Exited[i] = true;
+                        spending[i] *= p.SelfHelpFactor;
+                        pct[i] = 100 * spending[i] / income[i];
+                        buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Exit, benefit, -1));
+                    }
+                }
+            }
+
+            Record(buffer, t, tau);
+        }
+    }
+
+    /// <summary>The credibility an ally acts on: its belief, discounted while hedging, none once it has left.</summary>
+    private static double Credibility(double alpha, double beta, AllyStatus status, SimulationParameters p) => status switch
+    {
+        AllyStatus.Member => alpha / (alpha + beta),
+        AllyStatus.Hedging => p.HedgingDiscount * alpha / (alpha + beta),
+        _ => 0,
+    };
+
+    private double NetBenefit(int i, double alpha, double beta, AllyStatus status, double logThreat, double entrapment, double pct, double tau, SimulationParameters p, double target)
+    {
+        var gap = target > 0 ? Math.Max(0, target - pct) / target : 0;
+        return (p.SecurityValue * Credibility(alpha, beta, status, p) * Math.Exp(logThreat))
+            - _troopCost[i] - (p.DemandCost * tau * gap) - (p.EntrapmentCost * entrapment) - _outside[i];
+    }
+
+    private void Negotiate(RunBuffer buffer, ref SimRandom rng, int i, CostSharingSetup deal, int year, double tau)
+    {
+        var p = _setup.Parameters;
+        var credibility = Credibility(buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], p);
+        var hostNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
+        var patronNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
+        var threat = Math.Exp(buffer.Transient[i] + buffer.Level[i]);
+        var hostValue = deal.HostValue * threat * (credibility / _belief0[i]) * hostNoise;
+        var strategicLoss = deal.StrategicLoss * (1 - (0.5 * tau)) * patronNoise;
+        var settlement = SmaBargaining.Settle(new SmaNegotiation(
+            deal.PatronValue, deal.StationingCost, hostValue, deal.WithdrawalSaving, strategicLoss, deal.SelfHelpCost,
+            0.9, 0.9, deal.LapseRisk, tau >= 0.5));
+        var transfer = settlement.Agreement ? Math.Max(0, settlement.Transfer) : double.NaN;
+
+        // Rounds of talks grow with the gap between the patron's opening demand and the settlement.
+        var demand = (tau * deal.PatronDemand) + ((1 - tau) * (double.IsNaN(transfer) ? deal.Payment : transfer));
+        var gap = double.IsNaN(transfer) || transfer <= 0 ? 4 : Math.Min(4, Math.Max(0, demand - transfer) / transfer);
+        var rounds = 1 + (int)(rng.NextDouble() * (1 + (4 * gap)));
+        var lapse = !settlement.Agreement || rng.NextDouble() < 1 - Math.Pow(1 - deal.LapseRisk, rounds - 1);
+        if (lapse)
+        {
+            buffer.Lapsed[i] = true;
+            buffer.Beta[i] += 1;
+            buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Lapse, rounds, -1));
+            buffer.Expires[i] = year + 1;
+            return;
+        }
+
+        buffer.Payment[i] = transfer;
+        buffer.Expires[i] = year + deal.Term;
+        if (!buffer.Settled[i])
+        {
+            buffer.Settled[i] = true;
+            buffer.FirstSettlement[i] = transfer;
+        }
+
+        buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Settlement, transfer, -1));
+    }
+
+    private void Record(RunBuffer buffer, int t, double tau)
+    {
+        var p = _setup.Parameters;
+        var values = buffer.Values;
+        var target = _setup.Doctrine.FairShareTarget;
+        for (var i = 0; i < _n; i++)
+        {
+            var at = ((t * _n) + i) * VariableCount;
+            var logThreat = buffer.Transient[i] + buffer.Level[i];
+            values[at + (int)TrajectoryVariable.PctGdp] = buffer.Pct[i];
+            values[at + (int)TrajectoryVariable.Spending] = buffer.Spending[i];
+            values[at + (int)TrajectoryVariable.Belief] = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
+            values[at + (int)TrajectoryVariable.Threat] = Math.Exp(logThreat);
+            values[at + (int)TrajectoryVariable.Entrapment] = buffer.Entrapment[i];
+            values[at + (int)TrajectoryVariable.NetBenefit] = NetBenefit(i, buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], logThreat, buffer.Entrapment[i], buffer.Pct[i], tau, p, target);
+            values[at + (int)TrajectoryVariable.Payment] = buffer.Payment[i];
+            buffer.StatusByYear[(t * _n) + i] = buffer.Status[i];
+        }
+    }
+}
+
+/// <summary>
+/// One run's working state and record, reused from run to run on one thread: every ally-year's
+/// variables (<c>[year][ally][variable]</c>), statuses, events and outcomes.
+/// </summary>
+public sealed class RunBuffer
+{
+    internal RunBuffer(int allies, int years, int theatres)
+    {
+        Allies = allies;
+        Years = years;
+        Values = new double[years * allies * SimulationEngine.VariableCount];
+        StatusByYear = new AllyStatus[years * allies];
+        Income = new double[allies];
+        Spending = new double[allies];
+        Pct = new double[allies];
+        Alpha = new double[allies];
+        Beta = new double[allies];
+        Transient = new double[allies];
+        Level = new double[allies];
+        Entrapment = new double[allies];
+        Status = new AllyStatus[allies];
+        Payment = new double[allies];
+        Expires = new int[allies];
+        PublicWeight = new double[allies];
+        PrivateWeight = new double[allies];
+        SpillIn = new double[allies];
+        GameIncome = new double[allies];
+        Solved = new double[allies];
+        ShockJump = new double[allies];
+        Signal = new double[allies];
+        TheatreDraw = new double[theatres];
+        Settled = new bool[allies];
+        Lapsed = new bool[allies];
+        Hedged = new bool[allies];
+        Exited = new bool[allies];
+        FirstSettlement = new double[allies];
+    }
+
+    /// <summary>Number of allies.</summary>
+    public int Allies { get; }
+
+    /// <summary>Number of recorded years.</summary>
+    public int Years { get; }
+
+    /// <summary>Recorded values, <c>[(year · allies + ally) · variables + variable]</c>.</summary>
+    public double[] Values { get; }
+
+    /// <summary>Recorded statuses, <c>[year · allies + ally]</c>.</summary>
+    public AllyStatus[] StatusByYear { get; }
+
+    /// <summary>The events of the run, in order.</summary>
+    public List<SimulationEvent> Events { get; } = [];
+
+    /// <summary>Whether each ally settled a cost-sharing agreement.</summary>
+    public bool[] Settled { get; }
+
+    /// <summary>Whether each ally's cost-sharing talks lapsed at least once.</summary>
+    public bool[] Lapsed { get; }
+
+    /// <summary>Whether each ally hedged.</summary>
+    public bool[] Hedged { get; }
+
+    /// <summary>Whether each ally left.</summary>
+    public bool[] Exited { get; }
+
+    /// <summary>Each ally's first settled payment (NaN if none).</summary>
+    public double[] FirstSettlement { get; }
+
+    /// <summary>A recorded value.</summary>
+    public double Value(int year, int ally, TrajectoryVariable variable) =>
+        Values[(((year * Allies) + ally) * SimulationEngine.VariableCount) + (int)variable];
+
+    internal double[] Income { get; }
+
+    internal double[] Spending { get; }
+
+    internal double[] Pct { get; }
+
+    internal double[] Alpha { get; }
+
+    internal double[] Beta { get; }
+
+    internal double[] Transient { get; }
+
+    internal double[] Level { get; }
+
+    internal double[] Entrapment { get; }
+
+    internal AllyStatus[] Status { get; }
+
+    internal double[] Payment { get; }
+
+    internal int[] Expires { get; }
+
+    internal double[] PublicWeight { get; }
+
+    internal double[] PrivateWeight { get; }
+
+    internal double[] SpillIn { get; }
+
+    internal double[] GameIncome { get; }
+
+    internal double[] Solved { get; }
+
+    internal double[] ShockJump { get; }
+
+    internal double[] Signal { get; }
+
+    internal double[] TheatreDraw { get; }
+
+    internal void Reset()
+    {
+        Events.Clear();
+        Array.Clear(Settled);
+        Array.Clear(Lapsed);
+        Array.Clear(Hedged);
+        Array.Clear(Exited);
+        Array.Fill(FirstSettlement, double.NaN);
+    }
+}

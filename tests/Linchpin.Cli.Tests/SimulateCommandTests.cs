@@ -1,0 +1,70 @@
+namespace Linchpin.Cli.Tests;
+
+public class SimulateCommandTests
+{
+    [Fact]
+    public void The_summary_is_byte_identical_for_any_thread_count()
+    {
+        using var cli = new CliRunner();
+        var root = Path.Combine(Path.GetTempPath(), "linchpin-sim-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var one = cli.Run("simulate", "--scenario", "sma-2019", "--runs", "300", "--seed", "42", "--threads", "1", "--out", Path.Combine(root, "a"));
+            var two = cli.Run("simulate", "--scenario", "sma-2019", "--runs", "300", "--seed", "42", "--threads", "2", "--out", Path.Combine(root, "b"));
+            Assert.Equal(0, one.Exit);
+            Assert.Equal(0, two.Exit);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(root, "a", "summary.csv")), File.ReadAllBytes(Path.Combine(root, "b", "summary.csv")));
+            foreach (var file in new[] { "trajectories.parquet", "events.csv", "summary.json", "manifest.json" })
+            {
+                Assert.True(File.Exists(Path.Combine(root, "a", file)), file);
+            }
+
+            var parquet = File.ReadAllBytes(Path.Combine(root, "a", "trajectories.parquet"));
+            Assert.Equal("PAR1"u8.ToArray(), parquet[..4]);
+            Assert.Equal("PAR1"u8.ToArray(), parquet[^4..]);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_bad_scenario_file_is_one_line_with_exit_code_2()
+    {
+        using var cli = new CliRunner();
+        var file = Path.Combine(Path.GetTempPath(), "linchpin-bad-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, "name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 2}\n");
+        try
+        {
+            var result = cli.Run("scenario", "validate", file);
+            Assert.Equal(2, result.Exit);
+            Assert.Contains($"{file}:6: field 'transactional'", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void The_backtest_reports_the_json_fields()
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("backtest", "nato-2014", "--runs", "200", "--format", "json");
+        Assert.Equal(0, result.Exit);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        foreach (var field in new[] { "spearman", "mae", "baseline_spearman", "baseline_mae", "n" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal(root.GetProperty("n").GetInt32(), root.GetProperty("allies").GetArrayLength());
+        Assert.InRange(root.GetProperty("spearman").GetDouble(), -1, 1);
+        Assert.Equal(0.6165384615384616, root.GetProperty("baseline_mae").GetDouble(), 1e-12);
+    }
+}
