@@ -12,10 +12,14 @@ public static class DyadFrameFile
     private const int BufferSize = 1 << 20;
     private const int RowRoom = 4096;
 
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> atomically, in the format its extension names.</summary>
+    /// <summary>
+    /// Writes <paramref name="frame"/> to <paramref name="path"/> atomically, in the format its extension
+    /// names, and records <paramref name="provenance"/> (if given): inside a Parquet file, beside a CSV
+    /// or JSON file (see <see cref="Provenance.RecordFor"/>).
+    /// </summary>
     /// <returns>The number of rows written.</returns>
     /// <exception cref="LinchpinException">The extension is not <c>.csv</c>, <c>.json</c> or <c>.parquet</c>, or the file cannot be written.</exception>
-    public static long Write(DyadFrame frame, string path)
+    public static long Write(DyadFrame frame, string path, Provenance? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(path);
@@ -23,7 +27,7 @@ public static class DyadFrameFile
         {
             ".csv" => WriteCsv,
             ".json" => WriteJson,
-            ".parquet" => DyadParquet.Write,
+            ".parquet" => (f, s) => DyadParquet.Write(f, s, provenance),
             var other => throw new LinchpinException($"{path}: unknown output format '{other}' (use .csv, .parquet or .json)"),
         };
         AtomicFile.Write(path, temp =>
@@ -31,6 +35,7 @@ public static class DyadFrameFile
             using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             write(frame, stream);
         });
+        provenance?.RecordFor(path);
         return frame.RowCount;
     }
 

@@ -20,8 +20,11 @@ public static class DyadParquet
 
     private const int KeyDomain = 4096;
 
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="stream"/>.</summary>
-    public static void Write(DyadFrame frame, Stream stream)
+    /// <summary>
+    /// Writes <paramref name="frame"/> to <paramref name="stream"/>, with <paramref name="provenance"/>
+    /// (if given) as file key-value metadata under <see cref="Provenance.MetadataKey"/>.
+    /// </summary>
+    public static void Write(DyadFrame frame, Stream stream, Provenance? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(stream);
@@ -54,7 +57,7 @@ public static class DyadParquet
             }
         }
 
-        var footer = Footer(frame, chunks);
+        var footer = Footer(frame, chunks, provenance);
         stream.Write(footer);
         Span<byte> tail = stackalloc byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(tail, footer.Length);
@@ -341,7 +344,7 @@ public static class DyadParquet
         thrift.EndStruct();
     }
 
-    private static byte[] Footer(DyadFrame frame, Chunk[][] groups)
+    private static byte[] Footer(DyadFrame frame, Chunk[][] groups, Provenance? provenance)
     {
         var stream = new ByteBuffer();
         var thrift = new CompactWriter(stream);
@@ -402,7 +405,15 @@ public static class DyadParquet
             thrift.EndStruct();
         }
 
-        thrift.Binary(6, "Linchpin " + DatasetCatalog.ToolVersion);
+        if (provenance is not null)
+        {
+            thrift.BeginList(5, CompactWriter.Struct, 1);
+            thrift.Binary(1, Provenance.MetadataKey);
+            thrift.Binary(2, provenance.ToJson());
+            thrift.EndStruct();
+        }
+
+        thrift.Binary(6, "Linchpin " + (provenance?.ToolVersion ?? DatasetCatalog.ToolVersion));
         thrift.EndStruct();
         return stream.Written.ToArray();
     }
