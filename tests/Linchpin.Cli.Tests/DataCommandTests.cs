@@ -110,6 +110,18 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_as_csv_writes_the_same_bytes_as_an_export_by_the_database()
+    {
+        // nato_pct_gdp has whole-number doubles (2.0), booleans and fields that need quotes.
+        var path = _cli.File("nato.csv");
+        Assert.Equal(0, _cli.Run("data", "export", "nato_pct_gdp", "--out", path).Exit);
+        var (exit, output, _) = _cli.Run("data", "show", "nato_pct_gdp", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.Contains(",2.0,true,", output, StringComparison.Ordinal);
+        Assert.Equal(System.IO.File.ReadAllText(path), output);
+    }
+
+    [Fact]
     public void An_import_is_visible_to_later_commands()
     {
         var source = _cli.File("milex.csv");

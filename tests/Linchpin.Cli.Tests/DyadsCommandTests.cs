@@ -21,6 +21,17 @@ public sealed class DyadsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Printed_csv_is_the_same_as_the_csv_file()
+    {
+        var path = _cli.File("d.csv");
+        Assert.Equal(0, _cli.Run("dyads", "--from", "1990", "--to", "1990", "--with", "atop,nmc,gdp", "--out", path).Exit);
+        var (exit, output, _) = _cli.Run("dyads", "--from", "1990", "--to", "1990", "--with", "atop,nmc,gdp", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.Contains(",5.1116316e-05,", output, StringComparison.Ordinal);
+        Assert.Equal(System.IO.File.ReadAllText(path), output);
+    }
+
+    [Fact]
     public void Missing_values_are_empty_csv_fields()
     {
         var path = _cli.File("dyads2019.csv");
