@@ -128,15 +128,7 @@ public static class DyadParquet
                     continue;
                 }
 
-                var slot = map[id] - 1;
-                if (slot < 0)
-                {
-                    entries.Add(id);
-                    slot = entries.Count - 1;
-                    map[id] = slot + 1;
-                }
-
-                _slots[present++] = slot;
+                _slots[present++] = SlotOf(map, entries, id);
             }
 
             foreach (var id in entries)
@@ -256,14 +248,7 @@ public static class DyadParquet
                     continue;
                 }
 
-                var slot = map[row] - 1;
-                if (slot < 0)
-                {
-                    entries.Add(row);
-                    slot = entries.Count - 1;
-                    map[row] = slot + 1;
-                }
-
+                var slot = SlotOf(map, entries, row);
                 slots[i] = slot;
                 _levels[i] = 1;
                 _slots[found++] = slot;
@@ -323,6 +308,21 @@ public static class DyadParquet
             output.Write(page.Written);
             chunk.Size = output.Length - chunkStart;
             return chunk;
+        }
+
+        /// <summary>The dictionary slot of <paramref name="id"/>, adding it to the entries when it first appears (<paramref name="map"/> holds slot + 1, 0 for none).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int SlotOf(int[] map, List<int> entries, int id)
+        {
+            var slot = map[id] - 1;
+            if (slot < 0)
+            {
+                entries.Add(id);
+                slot = entries.Count - 1;
+                map[id] = slot + 1;
+            }
+
+            return slot;
         }
 
         private static int Width(int entries) => Math.Max(1, 32 - int.LeadingZeroCount(Math.Max(1, entries) - 1));
