@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Linchpin.Data;
@@ -113,6 +114,7 @@ public static class DyadParquet
         }
 
         /// <summary>A key or ATOP column: a dictionary of the values in order of first appearance.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Chunk EncodeByValue(DyadFrame frame, int column, in DyadFrame.Source source, int start, int count)
         {
             var ids = _ids.AsSpan(0, count);
@@ -162,6 +164,7 @@ public static class DyadParquet
         /// Where the column has a value for every such row, the levels and indices are those of the
         /// table and side, encoded once.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Chunk EncodeStateYear(DyadFrame frame, int column, in DyadFrame.Source source, int start, int count)
         {
             var side = SideOf(frame, source, start, count);
@@ -214,6 +217,7 @@ public static class DyadParquet
         }
 
         /// <summary>The state-year rows of a table and side for the row group, computed once for all its columns.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Side SideOf(DyadFrame frame, in DyadFrame.Source source, int start, int count)
         {
             var table = source.Table!;
@@ -311,7 +315,7 @@ public static class DyadParquet
         }
 
         /// <summary>The dictionary slot of <paramref name="id"/>, adding it to the entries when it first appears (<paramref name="map"/> holds slot + 1, 0 for none).</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int SlotOf(int[] map, List<int> entries, int id)
         {
             var slot = map[id] - 1;
@@ -445,6 +449,7 @@ public static class DyadParquet
     }
 
     /// <summary>For each row of a key or ATOP column, the value (a state code, a year, 0 or 1), or -1 where missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Ids(DyadFrame frame, in DyadFrame.Source source, int start, Span<int> ids)
     {
         switch (source.Kind)
@@ -519,6 +524,7 @@ public static class DyadParquet
     /// them bit-packed in groups of eight (the values before a run are completed to a group of eight
     /// from the run).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteHybrid(ByteBuffer stream, ReadOnlySpan<int> values, int width)
     {
         const int MinRun = 8;
@@ -566,6 +572,7 @@ public static class DyadParquet
     }
 
     /// <summary>One bit-packed run of the RLE/bit-packing hybrid: values packed least significant bit first, in groups of eight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteBitPacked(ByteBuffer stream, ReadOnlySpan<int> values, int width)
     {
         var groups = (values.Length + 7) / 8;

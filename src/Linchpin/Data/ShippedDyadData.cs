@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Linchpin.Data;
 
@@ -133,6 +134,7 @@ public static class ShippedDyadData
     }
 
     /// <summary>Reads the named columns of an embedded dataset; empty fields are missing, or an error in the first <paramref name="required"/> columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Rows, ValueColumn[] Columns) Read(string name, (string Name, ColumnType Type)[] wanted, int required)
     {
         var dataset = DatasetCatalog.FindShipped(name)!;
