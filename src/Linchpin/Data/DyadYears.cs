@@ -204,8 +204,13 @@ public static class DyadYears
             return at;
         }
 
-        var first = ranges.Min(r => r.First);
-        var last = ranges.Max(r => r.Last);
+        var (first, last) = (int.MaxValue, int.MinValue);
+        foreach (var range in ranges)
+        {
+            first = Math.Min(first, range.First);
+            last = Math.Max(last, range.Last);
+        }
+
         for (var y = first; y <= last; y++)
         {
             foreach (var range in ranges)

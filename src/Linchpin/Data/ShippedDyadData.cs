@@ -71,7 +71,7 @@ public static class ShippedDyadData
     {
         var dataset = DatasetCatalog.FindShipped("atop_ddy")!;
         var (_, columns) = read(dataset.Name, [.. AtopKeys.Concat(DyadYears.AtopProvisions).Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
-        var ints = columns.Select(c => Array.ConvertAll(c.Integers!, v => (int)v)).ToArray();
+        var ints = columns.Select(c => Narrow(c.Integers!)).ToArray();
         return new AtopDyadYears(ints[0], ints[1], ints[2], ints[3..], dataset.Coverage);
     }
 
@@ -87,7 +87,7 @@ public static class ShippedDyadData
     private static StateYearTable ReadStateYears(Reader read, string name, (string Name, ColumnType Type)[] values)
     {
         var (_, columns) = read(name, [("ccode", ColumnType.Int32), ("year", ColumnType.Int32), .. values], required: 2);
-        return new StateYearTable(Array.ConvertAll(columns[0].Integers!, v => (int)v), Array.ConvertAll(columns[1].Integers!, v => (int)v), columns[2..]);
+        return new StateYearTable(Narrow(columns[0].Integers!), Narrow(columns[1].Integers!), columns[2..]);
     }
 
     private static (int Rows, ValueColumn[] Columns) ReadTable(WorldStore store, string name, (string Name, ColumnType Type)[] wanted, int required)
@@ -234,7 +234,21 @@ public static class ShippedDyadData
         return (row, columns);
     }
 
+    /// <summary>The values of an integer column that holds 32-bit values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Narrow(long[] values)
+    {
+        var narrow = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            narrow[i] = (int)values[i];
+        }
+
+        return narrow;
+    }
+
     /// <summary>Parses an integer; a decimal (NMC has a few, e.g. <c>tpop</c> 4517.6) is rounded half away from zero, as DuckDB casts it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ParseInteger(ReadOnlySpan<byte> text, out long value)
     {
         if (Utf8Parser.TryParse(text, out value, out var used) && used == text.Length)
