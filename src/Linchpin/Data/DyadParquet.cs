@@ -38,27 +38,70 @@ public static class DyadParquet
         stream.Write("PAR1"u8);
         long offset = 4;
 
-        // Row groups are encoded a few at a time in parallel, each worker reusing its buffers, and written in order.
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, groups))).Select(_ => new Worker()).ToArray();
-        for (var batch = 0; batch < groups; batch += workers.Length)
+        // Encoders take row groups in turn, each into a buffer of its own, while this thread writes
+        // them in order as they are done; at most two groups per encoder are waiting at a time.
+        var threads = Math.Max(1, Math.Min(Environment.ProcessorCount, groups));
+        var results = Enumerable.Range(0, groups).Select(_ => new TaskCompletionSource<(Chunk[] Chunks, ByteBuffer Bytes)>()).ToArray();
+        var buffers = new System.Collections.Concurrent.ConcurrentBag<ByteBuffer>();
+        using var room = new SemaphoreSlim(2 * threads);
+        using var stop = new CancellationTokenSource();
+        var next = -1;
+        var encoders = Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
         {
-            var size = Math.Min(workers.Length, groups - batch);
-            Parallel.For(0, size, w =>
+            var worker = new Worker();
+            while (true)
             {
-                var g = batch + w;
-                var start = g * RowGroupSize;
-                chunks[g] = workers[w].Encode(frame, start, Math.Min(RowGroupSize, frame.RowCount - start));
-            });
-            for (var w = 0; w < size; w++)
+                room.Wait(stop.Token);
+                var g = Interlocked.Increment(ref next);
+                if (g >= groups)
+                {
+                    return;
+                }
+
+                try
+                {
+                    var bytes = buffers.TryTake(out var free) ? free : new ByteBuffer();
+                    var start = g * RowGroupSize;
+                    results[g].SetResult((worker.Encode(frame, start, Math.Min(RowGroupSize, frame.RowCount - start), bytes), bytes));
+                }
+                catch (Exception ex)
+                {
+                    results[g].SetException(ex);
+                }
+            }
+        })).ToArray();
+
+        try
+        {
+            for (var g = 0; g < groups; g++)
             {
-                foreach (ref var chunk in chunks[batch + w].AsSpan())
+                var (groupChunks, bytes) = results[g].Task.GetAwaiter().GetResult();
+                foreach (ref var chunk in groupChunks.AsSpan())
                 {
                     chunk.Offset += offset;
                 }
 
-                var bytes = workers[w].Output.Written;
-                stream.Write(bytes);
+                stream.Write(bytes.Written);
                 offset += bytes.Length;
+                chunks[g] = groupChunks;
+                buffers.Add(bytes);
+                room.Release();
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                Task.WaitAll(encoders);
+            }
+            catch (AggregateException) when (stop.IsCancellationRequested)
+            {
+                // The encoders were stopped because writing failed; that failure is the one reported.
             }
         }
 
@@ -93,10 +136,13 @@ public static class DyadParquet
         private readonly ByteBuffer _data = new();
         private readonly Dictionary<(StateYearTable Table, DyadFrame.Kind Side), Side> _sides = [];
 
-        public ByteBuffer Output { get; } = new();
+        /// <summary>Where the group being encoded goes.</summary>
+        private ByteBuffer Output { get; set; } = new();
 
-        public Chunk[] Encode(DyadFrame frame, int start, int count)
+        /// <summary>Encodes the rows <paramref name="start"/> onwards into <paramref name="output"/> (cleared first); returns where each column chunk lies in it.</summary>
+        public Chunk[] Encode(DyadFrame frame, int start, int count, ByteBuffer output)
         {
+            Output = output;
             Output.Clear();
             foreach (var side in _sides.Values)
             {
