@@ -126,6 +126,29 @@ public class DyadFrameFileTests(StoreFixture fixture) : IClassFixture<StoreFixtu
         AssertReadsBackAs(frame, path);
     }
 
+    [Fact]
+    public void A_failing_stream_stops_the_parquet_writer_with_its_error()
+    {
+        var frame = DyadYears.Build(ShippedDyadData.Load(DyadJoins.Atop | DyadJoins.Nmc), new DyadYearRequest(1816, 1939, true, DyadJoins.Atop | DyadJoins.Nmc));
+        using var stream = new FailingStream(failAfter: 1000);
+        var error = Assert.Throws<IOException>(() => DyadParquet.Write(frame, stream));
+        Assert.Equal("disk full", error.Message);
+    }
+
+    /// <summary>A stream that accepts the first bytes and then fails every write.</summary>
+    private sealed class FailingStream(long failAfter) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > failAfter)
+            {
+                throw new IOException("disk full");
+            }
+
+            base.Write(buffer);
+        }
+    }
+
     private void AssertReadsBackAs(DyadFrame frame, string path)
     {
         var read = _store.Query($"SELECT * FROM read_parquet({WorldStoreLiteral(path)})");
