@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
 
@@ -61,9 +60,9 @@ internal static class DyadsCommand
                         var provenance = CommonOptions.Provenance(
                             parsed,
                             [
-                                new("from", request.From.ToString(CultureInfo.InvariantCulture)),
-                                new("to", request.To.ToString(CultureInfo.InvariantCulture)),
-                                new("directed", request.Directed ? "true" : "false"),
+                                new("from", CsvOutput.Format(request.From)),
+                                new("to", CsvOutput.Format(request.To)),
+                                new("directed", CsvOutput.Format(request.Directed)),
                                 new("with", JoinsText(joins)),
                             ],
                             ShippedDyadData.DatasetsFor(joins));
