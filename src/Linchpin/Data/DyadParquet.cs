@@ -475,6 +475,7 @@ public static class DyadParquet
 
         public void Clear() => Length = 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Span<byte> Reserve(int size)
         {
             if (Length + size > _bytes.Length)
@@ -489,8 +490,10 @@ public static class DyadParquet
 
         public void WriteInt32At(int position, int value) => BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(position), value);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void WriteByte(byte value) => Reserve(1)[0] = value;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
     }
 
@@ -528,6 +531,7 @@ public static class DyadParquet
     }
 
     /// <summary>The dictionary page's values, PLAIN-encoded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] DictionaryValues(DyadFrame frame, int column, in DyadFrame.Source source, List<int> entries)
     {
         var type = frame.Columns[column].Type;
@@ -608,6 +612,7 @@ public static class DyadParquet
     }
 
     /// <summary>One RLE run of the hybrid: the count, then the value in the fewest whole bytes of the width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteRun(ByteBuffer stream, int count, int value, int width)
     {
         WriteVarint(stream, (ulong)count << 1);
@@ -750,6 +755,7 @@ public static class DyadParquet
         _ => 5,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteVarint(ByteBuffer stream, ulong value)
     {
         while (value >= 0x80)
