@@ -22,7 +22,20 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>The provenance of an output file: the command line as given, the parameters it ran with, the datasets it read.</summary>
+    public static Provenance Provenance(ParseResult parsed, IEnumerable<KeyValuePair<string, string>> parameters, IEnumerable<DatasetInfo> datasets) =>
+        new(CommandLine(parsed), [.. parameters], [.. datasets.Select(DatasetVersion.Of)]);
+
+    /// <summary>The command line as given, each argument quoted for a POSIX shell where it needs to be.</summary>
+    public static string CommandLine(ParseResult parsed) =>
+        string.Join(" ", parsed.Tokens.Select(t => ShellWord(t.Value)).Prepend("linchpin"));
+
     /// <summary>Opens the store the options ask for.</summary>
     public static WorldStore OpenStore(ParseResult parsed, CliEnvironment environment) =>
         WorldStore.Open(new StoreOptions(parsed.GetValue(Database), environment.HomeFolder));
+
+    private static string ShellWord(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,+@%".Contains(c, StringComparison.Ordinal))
+            ? text
+            : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

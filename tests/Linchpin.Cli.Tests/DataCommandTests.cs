@@ -96,6 +96,32 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_to_csv_writes_a_provenance_sidecar_naming_the_dataset_version_and_condition()
+    {
+        var path = _cli.File("sma.csv");
+        var (exit, _, error) = _cli.Run("data", "export", "us_rok_sma", "--where", "year >= 2020", "--out", path);
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllText(path + ".provenance.json"));
+        var root = json.RootElement;
+        Assert.Equal("us_rok_sma", root.GetProperty("datasets")[0].GetProperty("name").GetString());
+        Assert.Equal("2026", root.GetProperty("datasets")[0].GetProperty("version").GetString());
+        Assert.Equal("year >= 2020", root.GetProperty("parameters").GetProperty("where").GetString());
+        Assert.EndsWith("--where 'year >= 2020' --out " + path, root.GetProperty("command").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_as_csv_writes_the_same_bytes_as_an_export_by_the_database()
+    {
+        // nato_pct_gdp has whole-number doubles (2.0), booleans and fields that need quotes.
+        var path = _cli.File("nato.csv");
+        Assert.Equal(0, _cli.Run("data", "export", "nato_pct_gdp", "--out", path).Exit);
+        var (exit, output, _) = _cli.Run("data", "show", "nato_pct_gdp", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.Contains(",2.0,true,", output, StringComparison.Ordinal);
+        Assert.Equal(System.IO.File.ReadAllText(path), output);
+    }
+
+    [Fact]
     public void An_import_is_visible_to_later_commands()
     {
         var source = _cli.File("milex.csv");

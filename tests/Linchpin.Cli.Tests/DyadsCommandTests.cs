@@ -21,6 +21,17 @@ public sealed class DyadsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Printed_csv_is_the_same_as_the_csv_file()
+    {
+        var path = _cli.File("d.csv");
+        Assert.Equal(0, _cli.Run("dyads", "--from", "1990", "--to", "1990", "--with", "atop,nmc,gdp", "--out", path).Exit);
+        var (exit, output, _) = _cli.Run("dyads", "--from", "1990", "--to", "1990", "--with", "atop,nmc,gdp", "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.Contains(",5.1116316e-05,", output, StringComparison.Ordinal);
+        Assert.Equal(System.IO.File.ReadAllText(path), output);
+    }
+
+    [Fact]
     public void Missing_values_are_empty_csv_fields()
     {
         var path = _cli.File("dyads2019.csv");
@@ -36,5 +47,34 @@ public sealed class DyadsCommandTests : IDisposable
         var (exit, _, error) = _cli.Run("dyads", "--from", "1816", "--to", "1816", "--out", _cli.File("no/such/dir/x.parquet"));
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_file_gets_a_provenance_sidecar_with_the_command_and_dataset_versions()
+    {
+        var path = _cli.File("d.json");
+        var (exit, _, error) = _cli.Run("dyads", "--from", "1990", "--to", "1990", "--with", "nmc,atop", "--out", path);
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(path + ".provenance.json"));
+        var root = json.RootElement;
+        Assert.Equal($"linchpin dyads --from 1990 --to 1990 --with nmc,atop --out {path}", root.GetProperty("command").GetString());
+        Assert.Equal("atop,nmc", root.GetProperty("parameters").GetProperty("with").GetString());
+        Assert.Equal(
+            ["cow_states 2016", "atop_ddy 5.1", "nmc 7.0"],
+            root.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString() + " " + d.GetProperty("version").GetString()));
+    }
+
+    [Fact]
+    public void With_db_the_data_come_from_that_database_and_the_rows_are_the_same()
+    {
+        var db = _cli.File("world.duckdb");
+        var (exit, _, error) = _cli.Run("dyads", "--from", "1990", "--to", "1991", "--db", db, "--out", _cli.File("db.csv"));
+        Assert.True(exit == 0, error);
+        Assert.Equal(0, _cli.Run("dyads", "--from", "1990", "--to", "1991", "--out", _cli.File("files.csv")).Exit);
+        Assert.Equal(System.IO.File.ReadAllBytes(_cli.File("files.csv")), System.IO.File.ReadAllBytes(_cli.File("db.csv")));
+
+        // The tables the frame was built from are now kept in the database.
+        var (_, output, _) = _cli.Run("data", "sql", "SELECT count(*) AS n FROM linchpin_datasets WHERE name IN ('cow_states', 'atop_ddy', 'nmc')", "--db", db, "--format", "csv");
+        Assert.Equal("n\n3", output.Trim().ReplaceLineEndings("\n"));
     }
 }

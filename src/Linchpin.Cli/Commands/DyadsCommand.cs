@@ -23,7 +23,11 @@ internal static class DyadsCommand
             DefaultValueFactory = _ => "atop,nmc",
         };
         var output = new Option<string?>("--out") { Description = "Output file: .parquet, .csv or .json (default: print)" };
-        var command = new Command("dyads", "Build dyad-years (ccode1, ccode2, year) of the COW state system and join ATOP, NMC and GDP data, row for row as peacesciencer");
+        var command = new Command(
+            "dyads",
+            "Build dyad-years (ccode1, ccode2, year) of the COW state system and join ATOP, NMC and GDP data, row for row as peacesciencer. "
+            + "The data are read from the built-in files, or with --db from the tables in that database (loaded there if need be). "
+            + "An output file records the Linchpin version, the parameters and the dataset versions (Parquet metadata, or FILE.provenance.json)");
         command.Options.Add(from);
         command.Options.Add(to);
         command.Options.Add(directed);
@@ -37,7 +41,8 @@ internal static class DyadsCommand
                 throw new LinchpinException("--directed and --undirected: choose one");
             }
 
-            var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), ParseJoins(parsed.GetValue(with)!));
+            var joins = ParseJoins(parsed.GetValue(with)!);
+            var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins);
             request.Validate(DateTime.UtcNow.Year - 1);
             var path = parsed.GetValue(output);
             var format = parsed.GetValue(CommonOptions.Format);
@@ -46,13 +51,22 @@ internal static class DyadsCommand
             long rows = 0;
             ProgressReporter.Run(environment,
             [
-                ("loading data", () => inputs = ShippedDyadData.Load(request.Joins)),
+                ("loading data", () => inputs = LoadInputs(parsed, environment, request.Joins)),
                 (path is null ? "building dyad-years" : $"writing {Path.GetFileName(path)}", () =>
                 {
                     frame = DyadYears.Build(inputs!, request);
                     if (path is not null)
                     {
-                        rows = DyadFrameFile.Write(frame, path);
+                        var provenance = CommonOptions.Provenance(
+                            parsed,
+                            [
+                                new("from", CsvOutput.Format(request.From)),
+                                new("to", CsvOutput.Format(request.To)),
+                                new("directed", CsvOutput.Format(request.Directed)),
+                                new("with", JoinsText(joins)),
+                            ],
+                            ShippedDyadData.DatasetsFor(joins));
+                        rows = DyadFrameFile.Write(frame, path, provenance);
                     }
                 }),
             ]);
@@ -70,6 +84,23 @@ internal static class DyadsCommand
         }));
         return command;
     }
+
+    /// <summary>The built-in files, or with <c>--db</c> the tables of that database.</summary>
+    private static DyadInputs LoadInputs(ParseResult parsed, CliEnvironment environment, DyadJoins joins)
+    {
+        if (parsed.GetValue(CommonOptions.Database) is null)
+        {
+            return ShippedDyadData.Load(joins);
+        }
+
+        using var store = CommonOptions.OpenStore(parsed, environment);
+        return ShippedDyadData.Load(store, joins);
+    }
+
+    private static string JoinsText(DyadJoins joins) =>
+        joins == DyadJoins.None ? "none" : string.Join(",", JoinNames.Where(j => joins.HasFlag(j.Join)).Select(j => j.Name));
+
+    private static readonly (string Name, DyadJoins Join)[] JoinNames = [("atop", DyadJoins.Atop), ("nmc", DyadJoins.Nmc), ("gdp", DyadJoins.Gdp)];
 
     private static DyadJoins ParseJoins(string text)
     {

@@ -69,7 +69,7 @@ internal sealed class GameReport(string title)
     }
 
     private ResultTable SummaryTable() =>
-        new([new("quantity", typeof(string)), new("value", typeof(string))], [.. _summary.Select(s => (IReadOnlyList<object?>)[s.Name, s.Value is IEnumerable<string> list ? string.Join(", ", list) : ResultWriter.FormatValue(s.Value)])]);
+        new([new("quantity", typeof(string)), new("value", typeof(string))], [.. _summary.Select(s => (IReadOnlyList<object?>)[s.Name, s.Value is IEnumerable<string> list ? string.Join(", ", list) : CsvOutput.Format(s.Value)])]);
 
     private ResultTable PlayerTable() =>
         new(

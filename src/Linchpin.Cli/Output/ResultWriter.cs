@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Linchpin.Cli.Output;
 
-/// <summary>Prints a <see cref="ResultTable"/> as a table, CSV or JSON; numbers in invariant culture, shortest round-trip form.</summary>
+/// <summary>Prints a <see cref="ResultTable"/> as a table, CSV or JSON; values as <see cref="CsvOutput.Format"/> writes them, JSON numbers as <see cref="NumberText.Json"/>.</summary>
 internal static class ResultWriter
 {
     public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null)
@@ -25,39 +25,8 @@ internal static class ResultWriter
         }
     }
 
-    public static string FormatValue(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    public static void WriteCsv(ResultTable table, TextWriter writer)
-    {
-        writer.WriteLine(string.Join(",", table.Columns.Select(c => CsvOutput.Field(c.Name))));
-        var line = new StringBuilder();
-        foreach (var row in table.Rows)
-        {
-            line.Clear();
-            for (var i = 0; i < row.Count; i++)
-            {
-                if (i > 0)
-                {
-                    line.Append(',');
-                }
-
-                line.Append(CsvOutput.Field(FormatValue(row[i])));
-            }
-
-            writer.WriteLine(line.ToString());
-        }
-    }
+    public static void WriteCsv(ResultTable table, TextWriter writer) =>
+        CsvOutput.Write(writer, [.. table.Columns.Select(c => c.Name)], table.Rows);
 
     public static void WriteJson(ResultTable table, TextWriter writer)
     {
@@ -91,7 +60,7 @@ internal static class ResultWriter
                 json.WriteNullValue();
                 break;
             case double d when double.IsFinite(d):
-                json.WriteNumberValue(d);
+                json.WriteRawValue(NumberText.Json(d));
                 break;
             case double:
                 json.WriteNullValue();
@@ -124,7 +93,7 @@ internal static class ResultWriter
                 json.WriteBooleanValue(flag);
                 break;
             default:
-                json.WriteStringValue(FormatValue(value));
+                json.WriteStringValue(CsvOutput.Format(value));
                 break;
         }
     }
@@ -151,7 +120,7 @@ internal static class ResultWriter
 
         foreach (var row in table.Rows)
         {
-            grid.AddRow([.. row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(FormatValue(v)))]);
+            grid.AddRow([.. row.Select(v => (Spectre.Console.Rendering.IRenderable)new Text(CsvOutput.Format(v)))]);
         }
 
         console.Write(grid);

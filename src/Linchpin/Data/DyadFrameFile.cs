@@ -12,10 +12,14 @@ public static class DyadFrameFile
     private const int BufferSize = 1 << 20;
     private const int RowRoom = 4096;
 
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> atomically, in the format its extension names.</summary>
+    /// <summary>
+    /// Writes <paramref name="frame"/> to <paramref name="path"/> atomically, in the format its extension
+    /// names, and records <paramref name="provenance"/> (if given): inside a Parquet file, beside a CSV
+    /// or JSON file (see <see cref="Provenance.RecordFor"/>).
+    /// </summary>
     /// <returns>The number of rows written.</returns>
     /// <exception cref="LinchpinException">The extension is not <c>.csv</c>, <c>.json</c> or <c>.parquet</c>, or the file cannot be written.</exception>
-    public static long Write(DyadFrame frame, string path)
+    public static long Write(DyadFrame frame, string path, Provenance? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(path);
@@ -23,7 +27,7 @@ public static class DyadFrameFile
         {
             ".csv" => WriteCsv,
             ".json" => WriteJson,
-            ".parquet" => DyadParquet.Write,
+            ".parquet" => (f, s) => DyadParquet.Write(f, s, provenance),
             var other => throw new LinchpinException($"{path}: unknown output format '{other}' (use .csv, .parquet or .json)"),
         };
         AtomicFile.Write(path, temp =>
@@ -31,6 +35,7 @@ public static class DyadFrameFile
             using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             write(frame, stream);
         });
+        provenance?.RecordFor(path);
         return frame.RowCount;
     }
 
@@ -41,7 +46,7 @@ public static class DyadFrameFile
         ArgumentNullException.ThrowIfNull(stream);
         var cells = CellText.For(frame, json: false);
         var buffer = new byte[BufferSize];
-        var at = Encoding.UTF8.GetBytes(string.Join(",", frame.Columns.Select(c => c.Name)) + "\n", buffer);
+        var at = Encoding.UTF8.GetBytes(CsvOutput.Line(frame.Columns.Select(c => c.Name)), buffer);
         for (var row = 0; row < frame.RowCount; row++)
         {
             if (at > BufferSize - RowRoom)
@@ -107,48 +112,62 @@ public static class DyadFrameFile
         stream.Write(buffer, 0, at);
     }
 
-    /// <summary>How one column's values become text: keys formatted per row, ATOP and state-year values from text made once per source value.</summary>
+    /// <summary>
+    /// How one column's values become text: every distinct value (a key, an ATOP value, a row of a
+    /// state-year table) is formatted once, by <see cref="CsvOutput.Format"/> for CSV and with
+    /// <see cref="NumberText.Json"/> for JSON doubles, and its bytes are reused for every row.
+    /// </summary>
     private sealed class CellText
     {
-        private readonly int _column;
         private readonly DyadFrame.Source _source;
         private readonly byte[] _missing;
-        private readonly byte[][]? _atop;
-        private readonly byte[][]? _stateYear;
+        private readonly byte[][] _text;
 
-        private CellText(int column, DyadFrame.Source source, byte[] missing, byte[][]? atop, byte[][]? stateYear)
+        private CellText(DyadFrame.Source source, byte[] missing, byte[][] text)
         {
-            _column = column;
             _source = source;
             _missing = missing;
-            _atop = atop;
-            _stateYear = stateYear;
+            _text = text;
         }
 
         public static CellText[] For(DyadFrame frame, bool json)
         {
-            var missing = json ? "null"u8.ToArray() : [];
-            var atop = new[] { "0"u8.ToArray(), "1"u8.ToArray() };
+            byte[] Text(object? value) => Encoding.UTF8.GetBytes(
+                value is null ? (json ? "null" : "") : json && value is double d ? NumberText.Json(d) : CsvOutput.Format(value));
+
+            // Keys are whole numbers no larger than the largest code or year, so their text is kept by value.
+            var largest = Math.Max(Math.Max(Max(frame.Ccode1), Max(frame.Ccode2)), Max(frame.Year));
+            var keys = new byte[largest + 1][];
+            var atop = new[] { Text(0), Text(1) };
             var made = new Dictionary<ValueColumn, byte[][]>();
             var cells = new CellText[frame.Columns.Count];
             for (var c = 0; c < cells.Length; c++)
             {
                 var source = frame.SourceOf(c);
-                byte[][]? stateYear = null;
-                if (source.Values is { } values && !made.TryGetValue(values, out stateYear))
+                var text = keys;
+                if (source.Kind is DyadFrame.Kind.AtopAlliance or DyadFrame.Kind.AtopProvision)
                 {
-                    stateYear = new byte[values.Count][];
-                    for (var i = 0; i < stateYear.Length; i++)
+                    text = atop;
+                }
+                else if (source.Values is { } values && !made.TryGetValue(values, out text))
+                {
+                    text = new byte[values.Count][];
+                    for (var i = 0; i < text.Length; i++)
                     {
-                        stateYear[i] = Encoding.UTF8.GetBytes(!values.Present[i] ? (json ? "null" : "")
-                            : values.Integers is { } integers ? integers[i].ToString(System.Globalization.CultureInfo.InvariantCulture)
-                            : json ? NumberText.Json(values.Doubles![i]) : NumberText.Csv(values.Doubles![i]));
+                        text[i] = Text(!values.Present[i] ? null : values.Integers is { } integers ? (object)integers[i] : values.Doubles![i]);
                     }
 
-                    made[values] = stateYear;
+                    made[values] = text;
                 }
 
-                cells[c] = new CellText(c, source, missing, source.Kind is DyadFrame.Kind.AtopAlliance or DyadFrame.Kind.AtopProvision ? atop : null, stateYear);
+                cells[c] = new CellText(source, Text(null), text!);
+            }
+
+            for (var row = 0; row < frame.RowCount; row++)
+            {
+                keys[frame.Ccode1[row]] ??= Text(frame.Ccode1[row]);
+                keys[frame.Ccode2[row]] ??= Text(frame.Ccode2[row]);
+                keys[frame.Year[row]] ??= Text(frame.Year[row]);
             }
 
             return cells;
@@ -156,26 +175,28 @@ public static class DyadFrameFile
 
         public int Write(DyadFrame frame, int row, Span<byte> target)
         {
-            ReadOnlySpan<byte> text;
-            if (_stateYear is not null)
+            var at = _source.Kind switch
             {
-                var at = frame.StateYearRow(_source, row);
-                text = at >= 0 ? _stateYear[at] : _missing;
-            }
-            else if (_atop is not null)
-            {
-                var value = frame.AtopValue(_source, row);
-                text = value >= 0 ? _atop[value] : _missing;
-            }
-            else
-            {
-                frame.TryInteger(_column, row, out var key);
-                key.TryFormat(target, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-                return written;
-            }
-
+                DyadFrame.Kind.Ccode1 => frame.Ccode1[row],
+                DyadFrame.Kind.Ccode2 => frame.Ccode2[row],
+                DyadFrame.Kind.Year => frame.Year[row],
+                DyadFrame.Kind.AtopAlliance or DyadFrame.Kind.AtopProvision => frame.AtopValue(_source, row),
+                _ => frame.StateYearRow(_source, row),
+            };
+            var text = at >= 0 ? _text[at] : _missing;
             text.CopyTo(target);
             return text.Length;
+        }
+
+        private static int Max(ReadOnlySpan<int> values)
+        {
+            var max = 0;
+            foreach (var value in values)
+            {
+                max = Math.Max(max, value);
+            }
+
+            return max;
         }
     }
 }

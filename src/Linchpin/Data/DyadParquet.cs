@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Linchpin.Data;
@@ -6,12 +7,16 @@ namespace Linchpin.Data;
 /// <summary>
 /// Writes a <see cref="DyadFrame"/> as Parquet (format version 1): every column optional, missing
 /// values as nulls, <c>INT32</c>, <c>INT64</c> and <c>DOUBLE</c> physical types; each column chunk
-/// is dictionary-encoded (one dictionary page, one data page), uncompressed.
+/// is dictionary-encoded (one dictionary page, one data page), uncompressed, with definition levels
+/// and dictionary indices in the RLE/bit-packing hybrid. The bytes depend only on the frame and the
+/// provenance, not on the number of threads.
 /// </summary>
 /// <remarks>
 /// The dictionaries are built without hashing: every value of a dyad-year column is a key (a
 /// state code or a year), an ATOP value, or a row of a state-year table, so a small array maps
-/// each to its dictionary slot.
+/// each to its dictionary slot. The columns of one state-year table and side (e.g. the NMC values
+/// of ccode2) share the table rows a row group looks up as their dictionary, so the lookups and,
+/// where a column has a value for every such row, the encoded levels and indices are made once.
 /// </remarks>
 public static partial class DyadParquet
 {
@@ -20,8 +25,11 @@ public static partial class DyadParquet
 
     private const int KeyDomain = 4096;
 
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="stream"/>.</summary>
-    public static void Write(DyadFrame frame, Stream stream)
+    /// <summary>
+    /// Writes <paramref name="frame"/> to <paramref name="stream"/>, with <paramref name="provenance"/>
+    /// (if given) as file key-value metadata under <see cref="Provenance.MetadataKey"/>.
+    /// </summary>
+    public static void Write(DyadFrame frame, Stream stream, Provenance? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(stream);
@@ -30,31 +38,74 @@ public static partial class DyadParquet
         stream.Write("PAR1"u8);
         long offset = 4;
 
-        // Row groups are encoded a few at a time in parallel, each worker reusing its buffers, and written in order.
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, groups))).Select(_ => new Worker()).ToArray();
-        for (var batch = 0; batch < groups; batch += workers.Length)
+        // Encoders take row groups in turn, each into a buffer of its own, while this thread writes
+        // them in order as they are done; at most two groups per encoder are waiting at a time.
+        var threads = Math.Max(1, Math.Min(Environment.ProcessorCount, groups));
+        var results = Enumerable.Range(0, groups).Select(_ => new TaskCompletionSource<(Chunk[] Chunks, ByteBuffer Bytes)>()).ToArray();
+        var buffers = new System.Collections.Concurrent.ConcurrentBag<ByteBuffer>();
+        using var room = new SemaphoreSlim(2 * threads);
+        using var stop = new CancellationTokenSource();
+        var next = -1;
+        var encoders = Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
         {
-            var size = Math.Min(workers.Length, groups - batch);
-            Parallel.For(0, size, w =>
+            var worker = new Worker();
+            while (true)
             {
-                var g = batch + w;
-                var start = g * RowGroupSize;
-                chunks[g] = workers[w].Encode(frame, start, Math.Min(RowGroupSize, frame.RowCount - start));
-            });
-            for (var w = 0; w < size; w++)
+                room.Wait(stop.Token);
+                var g = Interlocked.Increment(ref next);
+                if (g >= groups)
+                {
+                    return;
+                }
+
+                try
+                {
+                    var bytes = buffers.TryTake(out var free) ? free : new ByteBuffer();
+                    var start = g * RowGroupSize;
+                    results[g].SetResult((worker.Encode(frame, start, Math.Min(RowGroupSize, frame.RowCount - start), bytes), bytes));
+                }
+                catch (Exception ex)
+                {
+                    results[g].SetException(ex);
+                }
+            }
+        })).ToArray();
+
+        try
+        {
+            for (var g = 0; g < groups; g++)
             {
-                foreach (ref var chunk in chunks[batch + w].AsSpan())
+                var (groupChunks, bytes) = results[g].Task.GetAwaiter().GetResult();
+                foreach (ref var chunk in groupChunks.AsSpan())
                 {
                     chunk.Offset += offset;
                 }
 
-                var bytes = workers[w].Output.Written;
-                stream.Write(bytes);
+                stream.Write(bytes.Written);
                 offset += bytes.Length;
+                chunks[g] = groupChunks;
+                buffers.Add(bytes);
+                room.Release();
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                Task.WaitAll(encoders);
+            }
+            catch (AggregateException) when (stop.IsCancellationRequested)
+            {
+                // The encoders were stopped because writing failed; that failure is the one reported.
             }
         }
 
-        var footer = Footer(frame, chunks);
+        var footer = Footer(frame, chunks, provenance);
         stream.Write(footer);
         Span<byte> tail = stackalloc byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(tail, footer.Length);
@@ -78,83 +129,349 @@ public static partial class DyadParquet
         private readonly int[] _ids = new int[RowGroupSize];
         private readonly int[] _slots = new int[RowGroupSize];
         private readonly int[] _levels = new int[RowGroupSize];
+        private readonly int[] _map = new int[KeyDomain];
+        private readonly int[] _rowMap = new int[RowGroupSize];
         private readonly List<int> _entries = [];
-        private readonly ByteBuffer _page = new();
-        private int[] _map = new int[KeyDomain];
+        private readonly ByteBuffer _levelBytes = new();
+        private readonly ByteBuffer _indexBytes = new();
+        private readonly ByteBuffer _data = new();
+        private readonly Dictionary<(StateYearTable Table, DyadFrame.Kind Side), Side> _sides = [];
 
-        public ByteBuffer Output { get; } = new();
+        /// <summary>Where the group being encoded goes.</summary>
+        private ByteBuffer Output { get; set; } = new();
 
-        public Chunk[] Encode(DyadFrame frame, int start, int count)
+        /// <summary>Encodes the rows <paramref name="start"/> onwards into <paramref name="output"/> (cleared first); returns where each column chunk lies in it.</summary>
+        public Chunk[] Encode(DyadFrame frame, int start, int count, ByteBuffer output)
         {
-            var output = Output;
-            output.Clear();
+            Output = output;
+            Output.Clear();
+            foreach (var side in _sides.Values)
+            {
+                side.Count = -1;
+            }
+
             var chunks = new Chunk[frame.Columns.Count];
-            var ids = _ids.AsSpan(0, count);
             for (var c = 0; c < chunks.Length; c++)
             {
                 var source = frame.SourceOf(c);
-                var domain = source.Values?.Count ?? KeyDomain;
-                if (_map.Length < domain)
-                {
-                    _map = new int[domain];
-                }
-
-                Ids(frame, source, start, ids);
-
-                // Dictionary slots in order of first appearance; -1 marks a missing value.
-                var map = _map;
-                var entries = _entries;
-                entries.Clear();
-                var present = 0;
-                foreach (var id in ids)
-                {
-                    if (id < 0)
-                    {
-                        continue;
-                    }
-
-                    var slot = map[id] - 1;
-                    if (slot < 0)
-                    {
-                        entries.Add(id);
-                        slot = entries.Count - 1;
-                        map[id] = slot + 1;
-                    }
-
-                    _slots[present++] = slot;
-                }
-
-                foreach (var id in entries)
-                {
-                    map[id] = 0;
-                }
-
-                var chunkStart = output.Length;
-                chunks[c] = new Chunk { Offset = chunkStart, Rows = count, Dictionary = entries.Count > 0 };
-                if (entries.Count > 0)
-                {
-                    var values = DictionaryValues(frame, c, source, entries);
-                    WritePageHeader(output, pageType: 2, values.Length, entries.Count, encoding: 2);
-                    output.Write(values);
-                }
-
-                chunks[c].DataOffset = output.Length - chunkStart;
-                var page = _page;
-                page.Clear();
-                WriteLevels(page, ids, _levels);
-                if (entries.Count > 0)
-                {
-                    var width = Math.Max(1, 32 - int.LeadingZeroCount(entries.Count - 1));
-                    page.WriteByte((byte)width);
-                    WriteBitPacked(page, _slots.AsSpan(0, present), width);
-                }
-
-                WritePageHeader(output, pageType: 0, page.Length, count, encoding: entries.Count > 0 ? 2 : 0);
-                output.Write(page.Written);
-                chunks[c].Size = output.Length - chunkStart;
+                chunks[c] = source.Kind is DyadFrame.Kind.Side1 or DyadFrame.Kind.Side2 ? EncodeStateYear(frame, c, source, start, count) : EncodeByValue(frame, c, source, start, count);
             }
 
             return chunks;
+        }
+
+        /// <summary>A key or ATOP column: a dictionary of the values in order of first appearance.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Chunk EncodeByValue(DyadFrame frame, int column, in DyadFrame.Source source, int start, int count)
+        {
+            var ids = _ids.AsSpan(0, count);
+            Ids(frame, source, start, ids);
+            var byRow = source.Kind == DyadFrame.Kind.Row;
+            var map = byRow ? _rowMap : _map;
+            var entries = _entries;
+            entries.Clear();
+            var present = 0;
+            foreach (var id in ids)
+            {
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                _slots[present++] = SlotOf(map, entries, id);
+            }
+
+            foreach (var id in entries)
+            {
+                map[id] = 0;
+            }
+
+            if (byRow)
+            {
+                // Per-row values are keyed by their place in the row group; the dictionary needs the frame's row.
+                for (var e = 0; e < entries.Count; e++)
+                {
+                    entries[e] += start;
+                }
+            }
+
+            _levelBytes.Clear();
+            if (present == count)
+            {
+                WriteRun(_levelBytes, count, 1, 1);
+            }
+            else
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    _levels[i] = ids[i] >= 0 ? 1 : 0;
+                }
+
+                WriteHybrid(_levelBytes, _levels.AsSpan(0, count), 1);
+            }
+
+            _indexBytes.Clear();
+            WriteHybrid(_indexBytes, _slots.AsSpan(0, present), Width(entries.Count));
+            return WriteChunk(frame, column, source, entries, count, _levelBytes.Written, _indexBytes.Written);
+        }
+
+        /// <summary>
+        /// A state-year column: the rows of its table that the row group's dyads look up, shared by
+        /// every column of the same table and side, are the dictionary, and their slots the indices.
+        /// Where the column has a value for every such row, the levels and indices are those of the
+        /// table and side, encoded once.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Chunk EncodeStateYear(DyadFrame frame, int column, in DyadFrame.Source source, int start, int count)
+        {
+            var side = SideOf(frame, source, start, count);
+            var present = source.Values!.Present;
+            // Which dictionary entries this column has a value for; columns of a side often share the pattern.
+            var entries = side.Entries.Count;
+            var pattern = side.Pattern(entries);
+            var missing = 0;
+            for (var e = 0; e < entries; e++)
+            {
+                var here = present[side.Entries[e]];
+                pattern[e] = here;
+                missing += here ? 0 : 1;
+            }
+
+            if (missing == 0)
+            {
+                return WriteChunk(frame, column, source, side.Entries, count, side.LevelBytes.Written, side.IndexBytes.Written);
+            }
+
+            if (missing == entries)
+            {
+                _levelBytes.Clear();
+                WriteRun(_levelBytes, count, 0, 1);
+                return WriteChunk(frame, column, source, [], count, _levelBytes.Written, []);
+            }
+
+            var encoded = side.Find(pattern);
+            if (encoded is null)
+            {
+                encoded = side.Keep(pattern);
+                var slots = side.Slots.AsSpan(0, count);
+                var found = 0;
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    var slot = slots[i];
+                    var here = slot >= 0 && pattern[slot];
+                    _levels[i] = here ? 1 : 0;
+                    if (here)
+                    {
+                        _slots[found++] = slot;
+                    }
+                }
+
+                WriteHybrid(encoded.Levels, _levels.AsSpan(0, count), 1);
+                WriteHybrid(encoded.Indices, _slots.AsSpan(0, found), Width(entries));
+            }
+
+            return WriteChunk(frame, column, source, side.Entries, count, encoded.Levels.Written, encoded.Indices.Written);
+        }
+
+        /// <summary>The state-year rows of a table and side for the row group, computed once for all its columns.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Side SideOf(DyadFrame frame, in DyadFrame.Source source, int start, int count)
+        {
+            var table = source.Table!;
+            if (!_sides.TryGetValue((table, source.Kind), out var side))
+            {
+                side = new Side(source.Values!.Count);
+                _sides[(table, source.Kind)] = side;
+            }
+
+            if (side.Count == count)
+            {
+                return side;
+            }
+
+            var index = table.RowIndex;
+            var (first, span) = (table.FirstYear, (uint)table.YearCount);
+            var codes = (source.Kind == DyadFrame.Kind.Side1 ? frame.Ccode1 : frame.Ccode2).Slice(start, count);
+            var years = frame.Year.Slice(start, count);
+            var map = side.Map;
+            var entries = side.Entries;
+            var slots = side.Slots;
+            entries.Clear();
+            var found = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var y = (uint)(years[i] - first);
+                var row = y < span ? index[(int)((codes[i] * span) + y)] : -1;
+                if (row < 0)
+                {
+                    slots[i] = -1;
+                    _levels[i] = 0;
+                    continue;
+                }
+
+                var slot = SlotOf(map, entries, row);
+                slots[i] = slot;
+                _levels[i] = 1;
+                _slots[found++] = slot;
+            }
+
+            foreach (var row in entries)
+            {
+                map[row] = 0;
+            }
+
+            side.LevelBytes.Clear();
+            if (found == count)
+            {
+                WriteRun(side.LevelBytes, count, 1, 1);
+            }
+            else
+            {
+                WriteHybrid(side.LevelBytes, _levels.AsSpan(0, count), 1);
+            }
+
+            side.IndexBytes.Clear();
+            WriteHybrid(side.IndexBytes, _slots.AsSpan(0, found), Width(entries.Count));
+            side.Forget();
+            side.Count = count;
+            return side;
+        }
+
+        /// <summary>
+        /// Writes a column chunk: a dictionary page (when there are values), then one data page of
+        /// the encoded definition levels and dictionary indices.
+        /// </summary>
+        private Chunk WriteChunk(DyadFrame frame, int column, in DyadFrame.Source source, List<int> entries, int count, ReadOnlySpan<byte> levels, ReadOnlySpan<byte> indices)
+        {
+            var output = Output;
+            var chunkStart = output.Length;
+            var chunk = new Chunk { Offset = chunkStart, Rows = count, Dictionary = entries.Count > 0 };
+            if (entries.Count > 0)
+            {
+                var values = DictionaryValues(frame, column, source, entries);
+                WritePageHeader(output, pageType: 2, values.Length, entries.Count, encoding: 2);
+                output.Write(values);
+            }
+
+            chunk.DataOffset = output.Length - chunkStart;
+            var page = _data;
+            page.Clear();
+            page.Reserve(4);
+            page.WriteInt32At(0, levels.Length);
+            page.Write(levels);
+            if (entries.Count > 0)
+            {
+                page.WriteByte((byte)Width(entries.Count));
+                page.Write(indices);
+            }
+
+            WritePageHeader(output, pageType: 0, page.Length, count, encoding: entries.Count > 0 ? 2 : 0);
+            output.Write(page.Written);
+            chunk.Size = output.Length - chunkStart;
+            return chunk;
+        }
+
+        /// <summary>The dictionary slot of <paramref name="id"/>, adding it to the entries when it first appears (<paramref name="map"/> holds slot + 1, 0 for none).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int SlotOf(int[] map, List<int> entries, int id)
+        {
+            var slot = map[id] - 1;
+            if (slot < 0)
+            {
+                entries.Add(id);
+                slot = entries.Count - 1;
+                map[id] = slot + 1;
+            }
+
+            return slot;
+        }
+
+        private static int Width(int entries) => Math.Max(1, 32 - int.LeadingZeroCount(Math.Max(1, entries) - 1));
+
+        /// <summary>The state-year rows, dictionary slots and encoded levels and indices of one table and side in the current row group.</summary>
+        private sealed class Side(int domain)
+        {
+            /// <summary>For each row of the group, its slot in <see cref="Entries"/>, or -1 where the table has no row.</summary>
+            public int[] Slots { get; } = new int[RowGroupSize];
+
+            public int[] Map { get; } = new int[domain];
+
+            /// <summary>The table rows the group looks up, in order of first appearance: the dictionary.</summary>
+            public List<int> Entries { get; } = [];
+
+            public ByteBuffer LevelBytes { get; } = new();
+
+            public ByteBuffer IndexBytes { get; } = new();
+
+            /// <summary>The rows of the group it holds, or -1 when it must be computed again.</summary>
+            public int Count { get; set; } = -1;
+
+            private readonly List<Encoded> _encoded = [];
+            private int _used;
+            private bool[] _pattern = new bool[1 << 12];
+
+            /// <summary>Room for the pattern of a column: whether it has a value for each entry.</summary>
+            public Span<bool> Pattern(int entries)
+            {
+                if (_pattern.Length < entries)
+                {
+                    _pattern = new bool[entries];
+                }
+
+                return _pattern.AsSpan(0, entries);
+            }
+
+            /// <summary>The levels and indices already encoded in this group for the same pattern, or <c>null</c>.</summary>
+            public Encoded? Find(ReadOnlySpan<bool> pattern)
+            {
+                for (var i = 0; i < _used; i++)
+                {
+                    if (_encoded[i].Pattern.AsSpan(0, pattern.Length).SequenceEqual(pattern))
+                    {
+                        return _encoded[i];
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>Empty buffers for the levels and indices of a new pattern, kept for later columns of the group.</summary>
+            public Encoded Keep(ReadOnlySpan<bool> pattern)
+            {
+                if (_used == _encoded.Count)
+                {
+                    _encoded.Add(new Encoded());
+                }
+
+                var encoded = _encoded[_used++];
+                encoded.Set(pattern);
+                return encoded;
+            }
+
+            /// <summary>Drops the patterns of the previous group.</summary>
+            public void Forget() => _used = 0;
+        }
+
+        /// <summary>The encoded levels and indices of a column whose values are missing for some dictionary entries.</summary>
+        private sealed class Encoded
+        {
+            public bool[] Pattern { get; private set; } = [];
+
+            public ByteBuffer Levels { get; } = new();
+
+            public ByteBuffer Indices { get; } = new();
+
+            public void Set(ReadOnlySpan<bool> pattern)
+            {
+                if (Pattern.Length < pattern.Length)
+                {
+                    Pattern = new bool[pattern.Length];
+                }
+
+                pattern.CopyTo(Pattern);
+                Levels.Clear();
+                Indices.Clear();
+            }
         }
     }
 
@@ -169,6 +486,7 @@ public static partial class DyadParquet
 
         public void Clear() => Length = 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Span<byte> Reserve(int size)
         {
             if (Length + size > _bytes.Length)
@@ -183,12 +501,15 @@ public static partial class DyadParquet
 
         public void WriteInt32At(int position, int value) => BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(position), value);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void WriteByte(byte value) => Reserve(1)[0] = value;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
     }
 
-    /// <summary>For each row, the value's id in its column's domain (a key, an ATOP value, a state-year row), or -1 where missing.</summary>
+    /// <summary>For each row of a key or ATOP column, the value (a state code, a year, 0 or 1), or -1 where missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Ids(DyadFrame frame, in DyadFrame.Source source, int start, Span<int> ids)
     {
         switch (source.Kind)
@@ -219,29 +540,17 @@ public static partial class DyadParquet
                 var rowPresent = source.Values!.Present;
                 for (var i = 0; i < ids.Length; i++)
                 {
-                    ids[i] = rowPresent[start + i] ? start + i : -1;
+                    ids[i] = rowPresent[start + i] ? i : -1;
                 }
 
                 break;
             default:
-                var present = source.Values!.Present;
-                var table = source.Table!;
-                var index = table.RowIndex;
-                var (first, span) = (table.FirstYear, (uint)table.YearCount);
-                var codes = (source.Kind == DyadFrame.Kind.Side1 ? frame.Ccode1 : frame.Ccode2).Slice(start, ids.Length);
-                var yearsOf = frame.Year.Slice(start, ids.Length);
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    var y = (uint)(yearsOf[i] - first);
-                    var row = y < span ? index[(int)((codes[i] * span) + y)] : -1;
-                    ids[i] = row >= 0 && present[row] ? row : -1;
-                }
-
-                break;
+                throw new InvalidOperationException("state-year columns are encoded by their table and side");
         }
     }
 
     /// <summary>The dictionary page's values, PLAIN-encoded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] DictionaryValues(DyadFrame frame, int column, in DyadFrame.Source source, List<int> entries)
     {
         var type = frame.Columns[column].Type;
@@ -279,30 +588,61 @@ public static partial class DyadParquet
         return bytes;
     }
 
-    /// <summary>Definition levels (1 present, 0 missing): 4-byte length, then one RLE run or bit-packed groups of width 1.</summary>
-    private static void WriteLevels(ByteBuffer page, ReadOnlySpan<int> ids, int[] levels)
+    /// <summary>
+    /// The RLE/bit-packing hybrid: runs of eight or more equal values as RLE runs, the values between
+    /// them bit-packed in groups of eight (the values before a run are completed to a group of eight
+    /// from the run).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteHybrid(ByteBuffer stream, ReadOnlySpan<int> values, int width)
     {
-        page.Reserve(4);
-        var before = page.Length;
-        if (ids.IndexOfAnyExceptInRange(0, int.MaxValue) < 0)
+        const int MinRun = 8;
+        var literal = 0;
+        var i = 0;
+        while (i < values.Length)
         {
-            WriteVarint(page, (ulong)ids.Length << 1);
-            page.WriteByte(1);
-        }
-        else
-        {
-            for (var i = 0; i < ids.Length; i++)
+            var value = values[i];
+            var end = i + 1;
+            if (end < values.Length && values[end] == value)
             {
-                levels[i] = ids[i] >= 0 ? 1 : 0;
+                var other = values[end..].IndexOfAnyExcept(value);
+                end = other < 0 ? values.Length : end + other;
             }
 
-            WriteBitPacked(page, levels.AsSpan(0, ids.Length), 1);
+            var pad = (8 - ((i - literal) & 7)) & 7;
+            if (end - i - pad >= MinRun)
+            {
+                if (i + pad > literal)
+                {
+                    WriteBitPacked(stream, values[literal..(i + pad)], width);
+                }
+
+                WriteRun(stream, end - i - pad, value, width);
+                literal = end;
+            }
+
+            i = end;
         }
 
-        page.WriteInt32At(before - 4, page.Length - before);
+        if (literal < values.Length)
+        {
+            WriteBitPacked(stream, values[literal..], width);
+        }
+    }
+
+    /// <summary>One RLE run of the hybrid: the count, then the value in the fewest whole bytes of the width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteRun(ByteBuffer stream, int count, int value, int width)
+    {
+        WriteVarint(stream, (ulong)count << 1);
+        for (var b = 0; b < (width + 7) / 8; b++)
+        {
+            stream.WriteByte((byte)(value >> (8 * b)));
+        }
     }
 
     /// <summary>One bit-packed run of the RLE/bit-packing hybrid: values packed least significant bit first, in groups of eight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteBitPacked(ByteBuffer stream, ReadOnlySpan<int> values, int width)
     {
         var groups = (values.Length + 7) / 8;
@@ -314,19 +654,23 @@ public static partial class DyadParquet
         var bits = 0;
         foreach (var value in values)
         {
+            // Widths are at most 32 bits, so the buffer never holds more than 63 bits.
             buffer |= (ulong)(uint)value << bits;
             bits += width;
-            while (bits >= 8)
+            if (bits >= 32)
             {
-                bytes[at++] = (byte)buffer;
-                buffer >>= 8;
-                bits -= 8;
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes[at..], (uint)buffer);
+                at += 4;
+                buffer >>= 32;
+                bits -= 32;
             }
         }
 
-        if (bits > 0)
+        while (bits > 0)
         {
-            bytes[at] = (byte)buffer;
+            bytes[at++] = (byte)buffer;
+            buffer >>= 8;
+            bits -= 8;
         }
     }
 
@@ -349,7 +693,7 @@ public static partial class DyadParquet
         thrift.EndStruct();
     }
 
-    private static byte[] Footer(DyadFrame frame, Chunk[][] groups)
+    private static byte[] Footer(DyadFrame frame, Chunk[][] groups, Provenance? provenance)
     {
         var stream = new ByteBuffer();
         var thrift = new CompactWriter(stream);
@@ -410,10 +754,16 @@ public static partial class DyadParquet
             thrift.EndStruct();
         }
 
-        if (frame.Metadata.Count > 0)
+        var keyValues = frame.Metadata.ToList();
+        if (provenance is not null)
         {
-            thrift.BeginList(5, CompactWriter.Struct, frame.Metadata.Count);
-            foreach (var (key, value) in frame.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+            keyValues.Add(new(Provenance.MetadataKey, provenance.ToJson()));
+        }
+
+        if (keyValues.Count > 0)
+        {
+            thrift.BeginList(5, CompactWriter.Struct, keyValues.Count);
+            foreach (var (key, value) in keyValues.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 thrift.Binary(1, key);
                 thrift.Binary(2, value);
@@ -421,7 +771,7 @@ public static partial class DyadParquet
             }
         }
 
-        thrift.Binary(6, "Linchpin " + DatasetCatalog.ToolVersion);
+        thrift.Binary(6, "Linchpin " + (provenance?.ToolVersion ?? DatasetCatalog.ToolVersion));
         thrift.EndStruct();
         return stream.Written.ToArray();
     }
@@ -433,6 +783,7 @@ public static partial class DyadParquet
         _ => 5,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteVarint(ByteBuffer stream, ulong value)
     {
         while (value >= 0x80)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Linchpin.Data;
 
 /// <summary>Datasets that can be joined onto dyad-years.</summary>
@@ -132,6 +134,7 @@ public static class DyadYears
     }
 
     /// <summary>The keys, sorted by ccode1, ccode2, year.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Ccode1, int[] Ccode2, int[] Year) Keys(IReadOnlyList<StateSpell> spells, DyadYearRequest request)
     {
         // States still in the system at the end of the list stay in it to the last year asked for.
@@ -193,6 +196,7 @@ public static class DyadYears
     }
 
     /// <summary>Writes the years of <paramref name="ranges"/> in order, a year covered by several ranges once per range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Emit(List<(int First, int Last)> ranges, int a, int b, int[] ccode1, int[] ccode2, int[] year, int at, bool write)
     {
         if (ranges.Count == 0)
@@ -200,8 +204,13 @@ public static class DyadYears
             return at;
         }
 
-        var first = ranges.Min(r => r.First);
-        var last = ranges.Max(r => r.Last);
+        var (first, last) = (int.MaxValue, int.MinValue);
+        foreach (var range in ranges)
+        {
+            first = Math.Min(first, range.First);
+            last = Math.Max(last, range.Last);
+        }
+
         for (var y = first; y <= last; y++)
         {
             foreach (var range in ranges)
@@ -227,6 +236,7 @@ public static class DyadYears
     /// For each key, the matching ATOP row (-1 where none), by a merge over keys sorted the same
     /// way. Undirected keys take the maximum of each provision over both directions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Rows, IReadOnlyList<int[]> Provisions) JoinAtop(AtopDyadYears atop, bool directed, int[] ccode1, int[] ccode2, int[] year)
     {
         var keys = new long[atop.Count];

@@ -1,31 +1,62 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Linchpin.Data;
 
 /// <summary>
-/// Reads the inputs of a dyad-year frame straight from the embedded data files (COW states,
-/// ATOP 5.1, NMC 7.0, Fariss et al. GDP): small, plain CSV files read once, without a database.
+/// Reads the inputs of a dyad-year frame (COW states, ATOP 5.1, NMC 7.0, Fariss et al. GDP):
+/// straight from the embedded data files, small plain CSV files read once without a database, or
+/// from the tables of a <see cref="WorldStore"/>.
 /// </summary>
 public static class ShippedDyadData
 {
     private static readonly string[] AtopKeys = ["ccode1", "ccode2", "year"];
+    private static readonly string[] SpellColumns = ["ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"];
 
-    /// <summary>Reads the state-system spells and the datasets <paramref name="joins"/> asks for.</summary>
+    /// <summary>Reads the named columns of a dataset; empty values are missing, or an error in the first <c>required</c> columns.</summary>
+    private delegate (int Rows, ValueColumn[] Columns) Reader(string name, (string Name, ColumnType Type)[] wanted, int required);
+
+    /// <summary>The datasets a frame with <paramref name="joins"/> is made from, in a fixed order.</summary>
+    public static IReadOnlyList<DatasetInfo> DatasetsFor(DyadJoins joins) =>
+    [
+        .. new[] { ("cow_states", DyadJoins.None), ("atop_ddy", DyadJoins.Atop), ("nmc", DyadJoins.Nmc), ("fariss_gdppop", DyadJoins.Gdp) }
+            .Where(d => joins.HasFlag(d.Item2))
+            .Select(d => DatasetCatalog.FindShipped(d.Item1)!),
+    ];
+
+    /// <summary>Reads the state-system spells and the datasets <paramref name="joins"/> asks for from the embedded files.</summary>
     /// <exception cref="LinchpinException">A file is missing or malformed (a data error).</exception>
     public static DyadInputs Load(DyadJoins joins)
     {
-        var atop = joins.HasFlag(DyadJoins.Atop) ? Task.Run(ReadAtop) : null;
-        var nmc = joins.HasFlag(DyadJoins.Nmc) ? ReadStateYears("nmc", [.. DyadYears.NmcColumns.Select(c => (c, c == "cinc" ? ColumnType.Double : ColumnType.Int64))]) : null;
-        var gdp = joins.HasFlag(DyadJoins.Gdp) ? ReadStateYears("fariss_gdppop", [.. DyadYears.GdpColumns.Select(c => (c, ColumnType.Double))]) : null;
-        return new DyadInputs(ReadSpells(), atop?.GetAwaiter().GetResult(), nmc, gdp);
+        var atop = joins.HasFlag(DyadJoins.Atop) ? Task.Run(() => ReadAtop(Read)) : null;
+        var (nmc, gdp) = ReadStateYears(joins, Read);
+        return new DyadInputs(ReadSpells(Read), atop?.GetAwaiter().GetResult(), nmc, gdp);
+    }
+
+    /// <summary>
+    /// Reads the same datasets from the tables of <paramref name="store"/> (loading them into it
+    /// first if need be), so a frame is built from exactly the data the store's queries see.
+    /// </summary>
+    /// <exception cref="LinchpinException">A table lacks a column or has a missing key value (a data error).</exception>
+    public static DyadInputs Load(WorldStore store, DyadJoins joins)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Reader read = (name, wanted, required) => ReadTable(store, name, wanted, required);
+        var atop = joins.HasFlag(DyadJoins.Atop) ? ReadAtop(read) : null;
+        var (nmc, gdp) = ReadStateYears(joins, read);
+        return new DyadInputs(ReadSpells(read), atop, nmc, gdp);
     }
 
     /// <summary>The membership spells of the COW state system.</summary>
-    public static IReadOnlyList<StateSpell> ReadSpells()
+    public static IReadOnlyList<StateSpell> ReadSpells() => ReadSpells(Read);
+
+    /// <summary>ATOP 5.1 directed dyad-years.</summary>
+    public static AtopDyadYears ReadAtop() => ReadAtop(Read);
+
+    private static StateSpell[] ReadSpells(Reader read)
     {
-        string[] names = ["ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"];
-        var (rows, columns) = Read("cow_states", [.. names.Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
+        var (rows, columns) = read("cow_states", [.. SpellColumns.Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
         var spells = new StateSpell[rows];
         for (var i = 0; i < rows; i++)
         {
@@ -36,22 +67,74 @@ public static class ShippedDyadData
         return spells;
     }
 
-    /// <summary>ATOP 5.1 directed dyad-years.</summary>
-    public static AtopDyadYears ReadAtop()
+    private static AtopDyadYears ReadAtop(Reader read)
     {
         var dataset = DatasetCatalog.FindShipped("atop_ddy")!;
-        var (_, columns) = Read(dataset.Name, [.. AtopKeys.Concat(DyadYears.AtopProvisions).Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
-        var ints = columns.Select(c => Array.ConvertAll(c.Integers!, v => (int)v)).ToArray();
+        var (_, columns) = read(dataset.Name, [.. AtopKeys.Concat(DyadYears.AtopProvisions).Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
+        var ints = columns.Select(c => Narrow(c.Integers!)).ToArray();
         return new AtopDyadYears(ints[0], ints[1], ints[2], ints[3..], dataset.Coverage);
     }
 
-    private static StateYearTable ReadStateYears(string name, (string Name, ColumnType Type)[] values)
+    private static (StateYearTable? Nmc, StateYearTable? Gdp) ReadStateYears(DyadJoins joins, Reader read)
     {
-        var (_, columns) = Read(name, [("ccode", ColumnType.Int32), ("year", ColumnType.Int32), .. values], required: 2);
-        return new StateYearTable(Array.ConvertAll(columns[0].Integers!, v => (int)v), Array.ConvertAll(columns[1].Integers!, v => (int)v), columns[2..]);
+        var nmc = joins.HasFlag(DyadJoins.Nmc)
+            ? ReadStateYears(read, "nmc", [.. DyadYears.NmcColumns.Select(c => (c, c == "cinc" ? ColumnType.Double : ColumnType.Int64))])
+            : null;
+        var gdp = joins.HasFlag(DyadJoins.Gdp) ? ReadStateYears(read, "fariss_gdppop", [.. DyadYears.GdpColumns.Select(c => (c, ColumnType.Double))]) : null;
+        return (nmc, gdp);
     }
 
-    /// <summary>Reads the named columns of a shipped dataset; empty fields are missing, or an error in the first <paramref name="required"/> columns.</summary>
+    private static StateYearTable ReadStateYears(Reader read, string name, (string Name, ColumnType Type)[] values)
+    {
+        var (_, columns) = read(name, [("ccode", ColumnType.Int32), ("year", ColumnType.Int32), .. values], required: 2);
+        return new StateYearTable(Narrow(columns[0].Integers!), Narrow(columns[1].Integers!), columns[2..]);
+    }
+
+    private static (int Rows, ValueColumn[] Columns) ReadTable(WorldStore store, string name, (string Name, ColumnType Type)[] wanted, int required)
+    {
+        var table = store.Require(name);
+        var result = store.Query($"SELECT {string.Join(", ", wanted.Select(w => WorldStore.Quote(w.Name)))} FROM {WorldStore.Quote(table)}");
+        var rows = result.Rows.Count;
+        var columns = new ValueColumn[wanted.Length];
+        for (var w = 0; w < wanted.Length; w++)
+        {
+            var present = new bool[rows];
+            var integers = wanted[w].Type == ColumnType.Double ? null : new long[rows];
+            var doubles = wanted[w].Type == ColumnType.Double ? new double[rows] : null;
+            for (var r = 0; r < rows; r++)
+            {
+                var value = result.Rows[r][w];
+                if (value is null)
+                {
+                    if (w < required)
+                    {
+                        throw LinchpinException.NoData($"table '{table}': column '{wanted[w].Name}' is missing in row {r + 1}");
+                    }
+
+                    continue;
+                }
+
+                present[r] = true;
+                if (doubles is not null)
+                {
+                    doubles[r] = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    integers![r] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            columns[w] = doubles is not null
+                ? ValueColumn.OfDoubles(wanted[w].Name, doubles, present)
+                : ValueColumn.OfIntegers(wanted[w].Name, wanted[w].Type, integers!, present);
+        }
+
+        return (rows, columns);
+    }
+
+    /// <summary>Reads the named columns of an embedded dataset; empty fields are missing, or an error in the first <paramref name="required"/> columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Rows, ValueColumn[] Columns) Read(string name, (string Name, ColumnType Type)[] wanted, int required)
     {
         var dataset = DatasetCatalog.FindShipped(name)!;
@@ -151,7 +234,21 @@ public static class ShippedDyadData
         return (row, columns);
     }
 
+    /// <summary>The values of an integer column that holds 32-bit values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Narrow(long[] values)
+    {
+        var narrow = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            narrow[i] = (int)values[i];
+        }
+
+        return narrow;
+    }
+
     /// <summary>Parses an integer; a decimal (NMC has a few, e.g. <c>tpop</c> 4517.6) is rounded half away from zero, as DuckDB casts it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ParseInteger(ReadOnlySpan<byte> text, out long value)
     {
         if (Utf8Parser.TryParse(text, out value, out var used) && used == text.Length)

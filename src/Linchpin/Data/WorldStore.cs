@@ -140,15 +140,22 @@ public sealed class WorldStore : IDisposable
     /// <summary>
     /// Writes the result of a trusted query to <paramref name="outPath"/>, as CSV, Parquet or JSON
     /// by its extension, through a temporary file. Missing values are empty CSV fields, Parquet
-    /// nulls and JSON nulls.
+    /// nulls and JSON nulls. <paramref name="provenance"/> (if given) is recorded inside a Parquet
+    /// file and beside a CSV or JSON file (see <see cref="Provenance.RecordFor"/>).
     /// </summary>
     /// <returns>The number of rows written.</returns>
-    public long Export(string sql, string outPath)
+    public long Export(string sql, string outPath, Provenance? provenance = null)
     {
         var format = ExportFormat(outPath);
+        if (provenance is not null && Provenance.IsEmbeddedIn(outPath))
+        {
+            format += $", KV_METADATA {{{Literal(Provenance.MetadataKey)}: {Literal(provenance.ToJson())}}}";
+        }
+
         long rows = 0;
         AtomicFile.Write(outPath, temp =>
             rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format})"));
+        provenance?.RecordFor(outPath);
         return rows;
     }
 

@@ -105,6 +105,68 @@ public class DyadFrameFileTests(StoreFixture fixture) : IClassFixture<StoreFixtu
     }
 
     [Fact]
+    public void Parquet_of_the_small_frame_keeps_every_null_and_value()
+    {
+        var frame = SmallFrame();
+        using var home = new TempHome();
+        var path = home.File("small.parquet");
+        DyadFrameFile.Write(frame, path);
+        AssertReadsBackAs(frame, path);
+    }
+
+    [Fact]
+    public void Parquet_over_several_row_groups_with_sparse_early_data_reads_back_exactly()
+    {
+        // 1816-1939: two row groups, runs of missing NMC values, ATOP runs of zeros.
+        var frame = DyadYears.Build(ShippedDyadData.Load(DyadJoins.Atop | DyadJoins.Nmc | DyadJoins.Gdp), new DyadYearRequest(1816, 1939, true, DyadJoins.Atop | DyadJoins.Nmc | DyadJoins.Gdp));
+        Assert.True(frame.RowCount > DyadParquet.RowGroupSize, $"{frame.RowCount} rows");
+        using var home = new TempHome();
+        var path = home.File("early.parquet");
+        DyadFrameFile.Write(frame, path);
+        AssertReadsBackAs(frame, path);
+    }
+
+    [Fact]
+    public void A_failing_stream_stops_the_parquet_writer_with_its_error()
+    {
+        var frame = DyadYears.Build(ShippedDyadData.Load(DyadJoins.Atop | DyadJoins.Nmc), new DyadYearRequest(1816, 1939, true, DyadJoins.Atop | DyadJoins.Nmc));
+        using var stream = new FailingStream(failAfter: 1000);
+        var error = Assert.Throws<IOException>(() => DyadParquet.Write(frame, stream));
+        Assert.Equal("disk full", error.Message);
+    }
+
+    /// <summary>A stream that accepts the first bytes and then fails every write.</summary>
+    private sealed class FailingStream(long failAfter) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > failAfter)
+            {
+                throw new IOException("disk full");
+            }
+
+            base.Write(buffer);
+        }
+    }
+
+    private void AssertReadsBackAs(DyadFrame frame, string path)
+    {
+        var read = _store.Query($"SELECT * FROM read_parquet({WorldStoreLiteral(path)})");
+        Assert.Equal(frame.RowCount, read.Rows.Count);
+        for (var r = 0; r < read.Rows.Count; r++)
+        {
+            for (var c = 0; c < read.Columns.Count; c++)
+            {
+                var expected = frame.Value(r, c);
+                if (!Equals(expected, read.Rows[r][c]))
+                {
+                    Assert.Fail($"row {r}, {frame.Columns[c].Name}: expected {expected ?? "null"}, read {read.Rows[r][c] ?? "null"}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void An_unknown_extension_is_refused()
     {
         using var home = new TempHome();

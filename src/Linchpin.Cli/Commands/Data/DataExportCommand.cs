@@ -11,16 +11,24 @@ internal static class DataExportCommand
     {
         var name = new Argument<string>("name") { Description = "Dataset name" };
         var output = new Option<string>("--out") { Description = "Output file: .csv, .parquet or .json", Required = true };
-        var command = new Command("export", "Write a dataset (or the rows matching --where) to CSV, Parquet or JSON");
+        var command = new Command(
+            "export",
+            "Write a dataset (or the rows matching --where) to CSV, Parquet or JSON; the file records the Linchpin version and the dataset's version (Parquet metadata, or FILE.provenance.json)");
         command.Arguments.Add(name);
         command.Options.Add(output);
         command.Options.Add(DataShowCommand.Where);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             using var store = CommonOptions.OpenStore(parsed, environment);
-            var sql = DatasetQuery.Select(store, parsed.GetValue(name)!, parsed.GetValue(DataShowCommand.Where), null);
+            var dataset = store.Dataset(parsed.GetValue(name)!);
+            var where = parsed.GetValue(DataShowCommand.Where);
+            var sql = DatasetQuery.Select(store, dataset.Name, where, null);
             var path = parsed.GetValue(output)!;
-            var rows = store.Export(sql, path);
+            var provenance = CommonOptions.Provenance(
+                parsed,
+                [new("dataset", dataset.Name), .. string.IsNullOrWhiteSpace(where) ? [] : new KeyValuePair<string, string>[] { new("where", where) }],
+                [dataset]);
+            var rows = store.Export(sql, path, provenance);
             var summary = new ResultTable(
                 [new("dataset", typeof(string)), new("rows", typeof(long)), new("file", typeof(string))],
                 [[parsed.GetValue(name), rows, path]]);
