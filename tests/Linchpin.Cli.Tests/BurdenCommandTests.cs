@@ -118,6 +118,9 @@ public sealed class BurdenCommandTests : IDisposable
         Assert.Equal(0, _cli.Run("costshare", "--host", "KOR", "--plot", svg).Exit);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png).Take(4));
         Assert.Contains("<svg", File.ReadAllText(svg), StringComparison.Ordinal);
+        var provenance = File.ReadAllText(png + ".provenance.json");
+        Assert.Contains("\"nato_pct_gdp\"", provenance, StringComparison.Ordinal);
+        Assert.Contains("us_rok_sma", File.ReadAllText(svg + ".provenance.json"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -151,6 +154,7 @@ public sealed class BurdenCommandTests : IDisposable
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.Contains("Bolt, Jutta", html, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_cli.Home, "*.tmp*"));
+        Assert.Contains("\"maddison\"", File.ReadAllText(path + ".provenance.json"), StringComparison.Ordinal);
     }
 
     [Fact]

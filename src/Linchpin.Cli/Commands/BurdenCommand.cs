@@ -28,7 +28,7 @@ internal static class BurdenCommand
             using var store = CommonOptions.OpenStore(parsed, environment);
             var burden = BurdenIndicators.Compute(options.Spending(parsed, store, parsed.GetValue(year)), options.Rule(parsed));
             Write(burden, chosen, parsed.GetValue(CommonOptions.Format), environment);
-            Rows.SavePlot(BurdenCharts.Targets(burden), parsed.GetValue(options.Plot), environment);
+            Rows.SavePlot(BurdenCharts.Targets(burden), parsed.GetValue(options.Plot), parsed, store, environment);
             return 0;
         }));
         command.Subcommands.Add(BurdenTrendCommand.Build(environment));

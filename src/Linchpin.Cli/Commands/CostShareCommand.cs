@@ -45,7 +45,7 @@ internal static class CostShareCommand
 
             rows.Write(format, environment, $"{ledger.Host}: host-nation support for US forces ({ledger.Currency} {ledger.Unit}, current prices)",
                 ["period", "kind", "agreement", "amount", "amount_usd_million", "change_pct", "troops", "per_soldier_million"], ledger.Notes);
-            Rows.SavePlot(BurdenCharts.Ledger(ledger), parsed.GetValue(plot), environment);
+            Rows.SavePlot(BurdenCharts.Ledger(ledger), parsed.GetValue(plot), parsed, store, environment);
             return 0;
         }));
         return command;

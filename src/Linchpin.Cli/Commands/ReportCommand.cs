@@ -24,6 +24,7 @@ internal static class ReportCommand
             string html = "";
             Output.ProgressReporter.Run(environment, [("building the report", () => html = BurdenReport.Build(store))]);
             AtomicFile.WriteText(path, html);
+            CommonOptions.Provenance(parsed, [], store.Loaded).RecordFor(path);
             environment.Out.WriteLine($"report written to {path}");
             return 0;
         }));

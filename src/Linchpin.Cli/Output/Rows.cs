@@ -48,8 +48,8 @@ internal sealed class Rows(params string[] columns)
         }
     }
 
-    /// <summary>Saves a plot when a path is given, and says where.</summary>
-    public static void SavePlot(ScottPlot.Plot plot, string? path, CliEnvironment environment)
+    /// <summary>Saves a plot when a path is given, with its provenance sidecar (the datasets the store has read), and says where.</summary>
+    public static void SavePlot(ScottPlot.Plot plot, string? path, System.CommandLine.ParseResult parsed, WorldStore store, CliEnvironment environment)
     {
         if (path is null)
         {
@@ -57,6 +57,7 @@ internal sealed class Rows(params string[] columns)
         }
 
         BurdenCharts.Save(plot, path);
+        CommonOptions.Provenance(parsed, [], store.Loaded).RecordFor(path);
         environment.Error.WriteLine($"plot written to {path}");
     }
 }

@@ -111,6 +111,9 @@ public sealed class WorldStore : IDisposable
         return dataset.Name;
     }
 
+    /// <summary>The datasets loaded so far (by <see cref="Require"/>), in name order: what the results so far have read.</summary>
+    public IReadOnlyList<DatasetInfo> Loaded => [.. _loaded.Order(StringComparer.Ordinal).Select(Dataset)];
+
     /// <summary>Loads every dataset and reports its row count.</summary>
     public IReadOnlyList<DatasetStatus> Status() =>
         [.. Datasets.Select(d => new DatasetStatus(d, Convert.ToInt64(ScalarOrNull($"SELECT count(*) FROM {Quote(Require(d.Name))}"), CultureInfo.InvariantCulture)))];

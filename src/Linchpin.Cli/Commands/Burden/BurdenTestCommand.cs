@@ -61,7 +61,7 @@ internal static class BurdenTestCommand
             rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{spending.Alliance} {spending.Year}: exploitation test (source {spending.Source})",
                 ["iso3", "country", "gdp", "pct_gdp"], notes);
             Rows.SavePlot(BurdenCharts.Exploitation(result, $"{spending.Alliance} {spending.Year}: burden against economic size (Olson & Zeckhauser)",
-                spending.Basis is { } b ? $"GDP ({b.Currency}, {b.PriceBasis}; log scale)" : "GDP (log scale)"), parsed.GetValue(options.Plot), environment);
+                spending.Basis is { } b ? $"GDP ({b.Currency}, {b.PriceBasis}; log scale)" : "GDP (log scale)"), parsed.GetValue(options.Plot), parsed, store, environment);
             return 0;
         }));
         return command;
