@@ -77,6 +77,7 @@ public static class AllianceGame
         }
 
         var g = guess > lo && guess < hi ? guess : hi / 2;
+        var filled = false;
         for (var iteration = 0; iteration < 200 && hi > 0; iteration++)
         {
             double sum = 0, slope = -1;
@@ -96,11 +97,14 @@ public static class AllianceGame
                 }
 
                 sum += q;
+                spending[i] = q;
             }
 
             var h = sum - g;
             if (Math.Abs(h) <= 1e-13 * Math.Max(g, 1e-300))
             {
+                // spending already holds every contribution at this g.
+                filled = true;
                 break;
             }
 
@@ -121,9 +125,12 @@ public static class AllianceGame
             }
         }
 
-        for (var i = 0; i < n; i++)
+        if (!filled)
         {
-            spending[i] = Contribution(income[i], publicWeight[i], privateWeight[i], g, spillIn[i]);
+            for (var i = 0; i < n; i++)
+            {
+                spending[i] = Contribution(income[i], publicWeight[i], privateWeight[i], g, spillIn[i]);
+            }
         }
 
         return g;
