@@ -86,14 +86,27 @@ public static class AllianceGame
                 var w = income[i];
                 var b = publicWeight[i];
                 var d = privateWeight[i];
-                var x = g + spillIn[i];
-                var q = Contribution(w, b, d, g, spillIn[i]);
-                if (q > 0 && b > 0)
+                double q;
+                if (w > 0 && b > 0 && d > 0)
                 {
-                    // dq/dX by implicit differentiation of the first-order quadratic.
-                    var fq = (2 * b * q) + x + (d * x) - (b * w);
-                    var fx = (q * (1 + d)) - (d * w);
-                    slope -= fx / fq;
+                    // Contribution's interior case inline, with dq/dX by implicit differentiation of the first-order
+                    // quadratic: −(q(1 + D) − Dw)/(2Bq + c1), where 2Bq + c1 is the discriminant's root for the larger root.
+                    var x = g + spillIn[i];
+                    var c1 = x + (d * x) - (b * w);
+                    var root = Math.Sqrt((c1 * c1) + (4 * b * d * w * x));
+                    q = c1 > 0 ? 2 * d * w * x / (c1 + root) : (root - c1) / (2 * b);
+                    slope -= ((q * (1 + d)) - (d * w)) / root;
+                }
+                else
+                {
+                    q = Contribution(w, b, d, g, spillIn[i]);
+                    if (q > 0 && b > 0)
+                    {
+                        var x = g + spillIn[i];
+                        var fq = (2 * b * q) + x + (d * x) - (b * w);
+                        var fx = (q * (1 + d)) - (d * w);
+                        slope -= fx / fq;
+                    }
                 }
 
                 sum += q;

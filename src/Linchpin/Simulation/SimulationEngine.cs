@@ -236,6 +236,7 @@ public sealed class SimulationEngine
             expires[i] = _costSharing[i]?.Expires ?? int.MaxValue;
             threat[i] = 1;
             benefits[i] = double.NaN;
+            privW[i] = _privateWeight[i];
         }
 
         var total = _total0;
@@ -329,6 +330,10 @@ public sealed class SimulationEngine
             var target = doctrine.FairShareTarget;
             var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
             var protection = _patronProtection[t];
+
+            // Warm start of the solver: last year's spending of those still in the game, grown with GDP and scaled by the
+            // change of their weight on their own spending (the equilibrium does not depend on the start).
+            var guess = 0.0;
             for (var i = 0; i < n; i++)
             {
                 if (status[i] == AllyStatus.Left)
@@ -345,12 +350,14 @@ public sealed class SimulationEngine
                 var gap = target > 0 ? Math.Max(0, target - pct[i]) / target : 0;
                 gameIncome[i] = income[i];
                 pubW[i] = _publicWeight[i] * multiplier;
+                var previous = privW[i];
                 privW[i] = _privateWeight[i] * multiplier * (1 + (pull * gap));
                 spill[i] = Credibility(alpha[i], beta[i], status[i], p) * protection;
+                guess += spending[i] * (1 + _growth[i]) * (previous > 0 ? privW[i] / previous : 1);
             }
 
             var solved = buffer.Solved;
-            total = AllianceGame.Solve(gameIncome, pubW, privW, spill, solved, total);
+            total = AllianceGame.Solve(gameIncome, pubW, privW, spill, solved, guess > 0 ? guess : total);
             for (var i = 0; i < n; i++)
             {
                 if (status[i] == AllyStatus.Left)
