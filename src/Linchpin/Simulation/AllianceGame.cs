@@ -94,8 +94,19 @@ public static class AllianceGame
                     var x = g + spillIn[i];
                     var c1 = x + (d * x) - (b * w);
                     var root = Math.Sqrt((c1 * c1) + (4 * b * d * w * x));
-                    q = c1 > 0 ? 2 * d * w * x / (c1 + root) : (root - c1) / (2 * b);
-                    slope -= ((q * (1 + d)) - (d * w)) / root;
+                    if (c1 > 0)
+                    {
+                        // One division for both quotients: 1/((c1 + root)·root).
+                        var sum1 = c1 + root;
+                        var inverse = 1 / (sum1 * root);
+                        q = 2 * d * w * x * root * inverse;
+                        slope -= ((q * (1 + d)) - (d * w)) * sum1 * inverse;
+                    }
+                    else
+                    {
+                        q = (root - c1) / (2 * b);
+                        slope -= ((q * (1 + d)) - (d * w)) / root;
+                    }
                 }
                 else
                 {
