@@ -144,7 +144,7 @@ public sealed class BurdenCommandTests : IDisposable
     public void Report_writes_one_self_contained_html_file()
     {
         var path = _cli.File("report.html");
-        var (exit, _, error) = _cli.Run("report", "--out", path);
+        var (exit, _, error) = _cli.Run("report", "--out", path, "--runs", "20");
         Assert.True(exit == 0, error);
         var html = File.ReadAllText(path);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
@@ -155,6 +155,37 @@ public sealed class BurdenCommandTests : IDisposable
         Assert.Contains("Bolt, Jutta", html, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_cli.Home, "*.tmp*"));
         Assert.Contains("\"maddison\"", File.ReadAllText(path + ".provenance.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_simulation_section_is_byte_identical_for_the_same_seed()
+    {
+        string Report(string name, string seed)
+        {
+            var path = _cli.File(name);
+            var (exit, _, error) = _cli.Run("report", "--out", path, "--runs", "20", "--seed", seed);
+            Assert.True(exit == 0, error);
+            return File.ReadAllText(path);
+        }
+
+        var first = Report("a.html", "7");
+        var second = Report("b.html", "7");
+        var other = Report("c.html", "8");
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+        Assert.Contains("Simulation: the doctrine comparison on the built-in scenarios", first, StringComparison.Ordinal);
+        Assert.Contains("an ensemble of 20 runs with seed 7", first, StringComparison.Ordinal);
+        foreach (var name in Linchpin.Scenarios.BuiltInScenarios.Names)
+        {
+            Assert.Contains($"<h3>{name}: ", first, StringComparison.Ordinal);
+            Assert.Contains(Linchpin.Scenarios.BuiltInScenarios.Load(name).Hash, first, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("distribution of the first settled SMA payment", first, StringComparison.Ordinal);
+        Assert.Contains("<td>KOR</td><td>transactional (τ = 1)</td>", first.Replace("&#964;", "τ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>random seed</td><td>7</td></tr>", first, StringComparison.Ordinal);
+        var simulation = first[first.IndexOf("Simulation: the doctrine", StringComparison.Ordinal)..];
+        Assert.Equal(12, simulation.Split("data:image/png;base64,").Length - 1);
     }
 
     [Fact]

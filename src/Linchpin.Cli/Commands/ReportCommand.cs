@@ -10,8 +10,12 @@ internal static class ReportCommand
     public static Command Build(CliEnvironment environment)
     {
         var output = new Option<string>("--out") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
-        var command = new Command("report", "Write one self-contained HTML report (plots embedded) on the built-in alliance system: NATO burden sharing, the exploitation test, fair shares, the Korea and Japan cost-sharing ledgers, citations");
+        var runs = new Option<int>("--runs") { Description = "Runs per simulation ensemble", DefaultValueFactory = _ => SimulationReport.DefaultRuns };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the simulation ensembles (the report is byte-identical for the same seed and runs)", DefaultValueFactory = _ => SimulationReport.DefaultSeed };
+        var command = new Command("report", "Write one self-contained HTML report (plots embedded) on the built-in alliance system: NATO burden sharing, the exploitation test, fair shares, the Korea and Japan cost-sharing ledgers, the simulation's doctrine comparison on the built-in scenarios, citations");
         command.Options.Add(output);
+        command.Options.Add(runs);
+        command.Options.Add(seed);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var path = parsed.GetValue(output)!;
@@ -20,9 +24,15 @@ internal static class ReportCommand
                 throw new LinchpinException($"--out {path}: the report is HTML; name a .html file");
             }
 
+            var count = parsed.GetValue(runs);
+            if (count < 1 || count > 100_000)
+            {
+                throw new LinchpinException($"--runs: {count} is outside [1, 100000]");
+            }
+
             using var store = CommonOptions.OpenStore(parsed, environment);
             string html = "";
-            Output.ProgressReporter.Run(environment, [("building the report", () => html = BurdenReport.Build(store))]);
+            Output.ProgressReporter.Run(environment, [("building the report", () => html = BurdenReport.Build(store, count, parsed.GetValue(seed)))]);
             AtomicFile.WriteText(path, html);
             CommonOptions.Provenance(parsed, [], store.Loaded).RecordFor(path);
             environment.Out.WriteLine($"report written to {path}");

@@ -173,7 +173,7 @@ internal static class BurdenCharts
         });
     }
 
-    private static void YearAxis(Plot plot) =>
+    public static void YearAxis(Plot plot) =>
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture),

@@ -7,14 +7,14 @@ namespace Linchpin.Cli.Reports;
 
 /// <summary>
 /// The report on the built-in alliance system: NATO burden sharing (latest complete year and the trend
-/// since 2014), the exploitation test, fair shares, the Korea and Japan cost-sharing ledgers, the data
-/// citations and a manifest of what made it.
+/// since 2014), the exploitation test, fair shares, the Korea and Japan cost-sharing ledgers, the simulation's
+/// doctrine comparison on the built-in scenarios, the data citations and a manifest of what made it.
 /// </summary>
 internal static class BurdenReport
 {
     public const int TrendFrom = 2014;
 
-    public static string Build(WorldStore store)
+    public static string Build(WorldStore store, int simulationRuns = SimulationReport.DefaultRuns, ulong seed = SimulationReport.DefaultSeed)
     {
         var used = new SortedSet<string>(StringComparer.Ordinal) { "nato_pct_gdp", "nato_2012_2019", "nato_members", "nato_equipment", "maddison" };
         var report = new HtmlReport("Linchpin report: who pays for the common defence");
@@ -140,7 +140,10 @@ internal static class BurdenReport
             Notes(report, ledger.Notes);
         }
 
-        // 6. Citations and manifest.
+        // 6. The simulation: the doctrine comparison on the built-in scenarios.
+        used.UnionWith(SimulationReport.Add(report, store, simulationRuns, seed));
+
+        // 7. Citations and manifest.
         report.Heading("Data and citations");
         report.Table(["dataset", "version", "title", "citation", "licence"],
             used.Select(name => store.Dataset(name)).Select(d => (IReadOnlyList<object?>)[d.Name, d.Version, d.Title, d.Citation, d.Licence]));
@@ -151,7 +154,8 @@ internal static class BurdenReport
             ["command", "linchpin report"],
             ["latest complete year", latest],
             ["datasets", string.Join(", ", used.Select(name => $"{name} {store.Dataset(name).Version}"))],
-            ["random seed", "none (no simulation in this report)"],
+            ["random seed", seed.ToString(CultureInfo.InvariantCulture)],
+            ["simulation runs per ensemble", simulationRuns],
         ]);
         return report.Render();
     }

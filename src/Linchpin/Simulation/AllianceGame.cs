@@ -77,6 +77,7 @@ public static class AllianceGame
         }
 
         var g = guess > lo && guess < hi ? guess : hi / 2;
+        var filled = false;
         for (var iteration = 0; iteration < 200 && hi > 0; iteration++)
         {
             double sum = 0, slope = -1;
@@ -85,22 +86,49 @@ public static class AllianceGame
                 var w = income[i];
                 var b = publicWeight[i];
                 var d = privateWeight[i];
-                var x = g + spillIn[i];
-                var q = Contribution(w, b, d, g, spillIn[i]);
-                if (q > 0 && b > 0)
+                double q;
+                if (w > 0 && b > 0 && d > 0)
                 {
-                    // dq/dX by implicit differentiation of the first-order quadratic.
-                    var fq = (2 * b * q) + x + (d * x) - (b * w);
-                    var fx = (q * (1 + d)) - (d * w);
-                    slope -= fx / fq;
+                    // Contribution's interior case inline, with dq/dX by implicit differentiation of the first-order
+                    // quadratic: −(q(1 + D) − Dw)/(2Bq + c1), where 2Bq + c1 is the discriminant's root for the larger root.
+                    var x = g + spillIn[i];
+                    var c1 = x + (d * x) - (b * w);
+                    var root = Math.Sqrt((c1 * c1) + (4 * b * d * w * x));
+                    if (c1 > 0)
+                    {
+                        // One division for both quotients: 1/((c1 + root)·root).
+                        var sum1 = c1 + root;
+                        var inverse = 1 / (sum1 * root);
+                        q = 2 * d * w * x * root * inverse;
+                        slope -= ((q * (1 + d)) - (d * w)) * sum1 * inverse;
+                    }
+                    else
+                    {
+                        q = (root - c1) / (2 * b);
+                        slope -= ((q * (1 + d)) - (d * w)) / root;
+                    }
+                }
+                else
+                {
+                    q = Contribution(w, b, d, g, spillIn[i]);
+                    if (q > 0 && b > 0)
+                    {
+                        var x = g + spillIn[i];
+                        var fq = (2 * b * q) + x + (d * x) - (b * w);
+                        var fx = (q * (1 + d)) - (d * w);
+                        slope -= fx / fq;
+                    }
                 }
 
                 sum += q;
+                spending[i] = q;
             }
 
             var h = sum - g;
             if (Math.Abs(h) <= 1e-13 * Math.Max(g, 1e-300))
             {
+                // spending already holds every contribution at this g.
+                filled = true;
                 break;
             }
 
@@ -121,9 +149,12 @@ public static class AllianceGame
             }
         }
 
-        for (var i = 0; i < n; i++)
+        if (!filled)
         {
-            spending[i] = Contribution(income[i], publicWeight[i], privateWeight[i], g, spillIn[i]);
+            for (var i = 0; i < n; i++)
+            {
+                spending[i] = Contribution(income[i], publicWeight[i], privateWeight[i], g, spillIn[i]);
+            }
         }
 
         return g;

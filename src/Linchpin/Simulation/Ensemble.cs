@@ -77,6 +77,24 @@ public sealed class EnsembleResult
     /// <summary>The events of one run, in order.</summary>
     public IReadOnlyList<SimulationEvent> Events(int run) => _events[run];
 
+    /// <summary>The first settled cost-sharing payment of ally <paramref name="ally"/> in every run that settled one, in run order.</summary>
+    public IReadOnlyList<double> FirstSettlements(int ally)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ally);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ally, Engine.AllyCount);
+        var n = Engine.AllyCount;
+        var amounts = new List<double>();
+        for (var r = 0; r < Runs; r++)
+        {
+            if (_settled[(r * n) + ally])
+            {
+                amounts.Add(_firstSettlement[(r * n) + ally]);
+            }
+        }
+
+        return amounts;
+    }
+
     /// <summary>Every event, by run.</summary>
     public IEnumerable<EnsembleEvent> AllEvents() =>
         _events.SelectMany((events, run) => events.Select(e => new EnsembleEvent(run, e)));

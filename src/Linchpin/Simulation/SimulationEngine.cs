@@ -80,6 +80,8 @@ public sealed class SimulationEngine
     private readonly double[] _troopCost;
     private readonly double[] _outside;
     private readonly double[] _age0;
+    private readonly double[] _beliefWeight;
+    private readonly double[] _ageFactor;
     private readonly double[] _patronProtection;
     private readonly double[] _doctrineByYear;
     private readonly bool[][] _shockTouches;
@@ -112,6 +114,7 @@ public sealed class SimulationEngine
         _troopCost = [.. allies.Select(a => p.AutonomyCost * a.TroopsHosted / 10)];
         _outside = [.. allies.Select(a => a.OutsideOption)];
         _age0 = [.. allies.Select(a => a.AllianceAge)];
+        _beliefWeight = [.. allies.Select(a => a.BeliefWeight)];
         _exposure = [.. allies.Select(a => 0.2 + (0.8 * Math.Min(1, a.TroopsHosted / 30)))];
         _costSharing = [.. allies.Select(a => a.CostSharing)];
         var theatres = allies.Select(a => a.Theatre).Distinct(StringComparer.Ordinal).ToList();
@@ -129,6 +132,17 @@ public sealed class SimulationEngine
         for (var t = 0; t <= setup.Years; t++)
         {
             _patronProtection[t] = setup.Patron.Reach * setup.Patron.PctGdp / 100 * setup.Patron.Gdp * Math.Pow(1 + setup.Patron.GdpGrowth, t);
+        }
+
+        // The baseline hazard's age term (age/A)^(k−1) depends only on the ally and the year: one table per engine.
+        _ageFactor = new double[(setup.Years + 1) * _n];
+        for (var t = 1; t <= setup.Years; t++)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                var age = Math.Max(1, _age0[i] + t);
+                _ageFactor[(t * _n) + i] = Math.Pow(age / p.HazardReferenceAge, p.HazardShape - 1);
+            }
         }
 
         _doctrineByYear = new double[setup.Years + 1];
@@ -203,12 +217,15 @@ public sealed class SimulationEngine
         var spill = buffer.SpillIn;
         var gameIncome = buffer.GameIncome;
         var shocksToday = buffer.ShockJump;
+        var threat = buffer.ThreatLevel;
+        var benefits = buffer.Benefit;
+        var unitElasticity = p.ThreatElasticity == 1;
         for (var i = 0; i < n; i++)
         {
             income[i] = _income0[i];
             pct[i] = _pct0[i];
             spending[i] = _income0[i] * _pct0[i] / 100;
-            var w = _setup.Allies[i].BeliefWeight;
+            var w = _beliefWeight[i];
             alpha[i] = _belief0[i] * w;
             beta[i] = (1 - _belief0[i]) * w;
             transient[i] = 0;
@@ -217,6 +234,9 @@ public sealed class SimulationEngine
             status[i] = AllyStatus.Member;
             payment[i] = _costSharing[i]?.Payment ?? 0;
             expires[i] = _costSharing[i]?.Expires ?? int.MaxValue;
+            threat[i] = 1;
+            benefits[i] = double.NaN;
+            privW[i] = _privateWeight[i];
         }
 
         var total = _total0;
@@ -281,7 +301,7 @@ public sealed class SimulationEngine
             {
                 transient[i] = (p.ThreatPersistence * transient[i]) + theatreDraw[_theatre[i]] + shocksToday[i];
                 income[i] *= 1 + _growth[i];
-                var weight = _setup.Allies[i].BeliefWeight;
+                var weight = _beliefWeight[i];
                 alpha[i] = (lambda * alpha[i]) + ((1 - lambda) * weight * signalled);
                 beta[i] = (lambda * beta[i]) + ((1 - lambda) * weight * (1 - signalled));
                 if (signal[i] > 0)
@@ -294,6 +314,7 @@ public sealed class SimulationEngine
                 }
 
                 entrapment[i] *= p.EntrapmentMemory;
+                threat[i] = Math.Exp(transient[i] + level[i]);
             }
 
             // 3. Expiring cost-sharing agreements are re-bargained.
@@ -309,6 +330,10 @@ public sealed class SimulationEngine
             var target = doctrine.FairShareTarget;
             var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
             var protection = _patronProtection[t];
+
+            // Warm start of the solver: last year's spending of those still in the game, grown with GDP and scaled by the
+            // change of their weight on their own spending (the equilibrium does not depend on the start).
+            var guess = 0.0;
             for (var i = 0; i < n; i++)
             {
                 if (status[i] == AllyStatus.Left)
@@ -320,16 +345,19 @@ public sealed class SimulationEngine
                     continue;
                 }
 
-                var multiplier = Math.Exp(p.ThreatElasticity * (transient[i] + level[i]));
+                // exp(η·x) is exp(x) exactly when η = 1.
+                var multiplier = unitElasticity ? threat[i] : Math.Exp(p.ThreatElasticity * (transient[i] + level[i]));
                 var gap = target > 0 ? Math.Max(0, target - pct[i]) / target : 0;
                 gameIncome[i] = income[i];
                 pubW[i] = _publicWeight[i] * multiplier;
+                var previous = privW[i];
                 privW[i] = _privateWeight[i] * multiplier * (1 + (pull * gap));
                 spill[i] = Credibility(alpha[i], beta[i], status[i], p) * protection;
+                guess += spending[i] * (1 + _growth[i]) * (previous > 0 ? privW[i] / previous : 1);
             }
 
             var solved = buffer.Solved;
-            total = AllianceGame.Solve(gameIncome, pubW, privW, spill, solved, total);
+            total = AllianceGame.Solve(gameIncome, pubW, privW, spill, solved, guess > 0 ? guess : total);
             for (var i = 0; i < n; i++)
             {
                 if (status[i] == AllyStatus.Left)
@@ -349,12 +377,13 @@ public sealed class SimulationEngine
             {
                 if (status[i] == AllyStatus.Left)
                 {
+                    benefits[i] = double.NaN;
                     continue;
                 }
 
-                var benefit = NetBenefit(i, alpha[i], beta[i], status[i], transient[i] + level[i], entrapment[i], pct[i], tau, p, target);
-                var age = Math.Max(1, _age0[i] + t);
-                var hazard = p.BaseHazard * Math.Pow(age / p.HazardReferenceAge, p.HazardShape - 1) * Math.Exp(-p.NetBenefitEffect * benefit);
+                var benefit = NetBenefit(i, alpha[i], beta[i], status[i], threat[i], entrapment[i], pct[i], tau, p, target);
+                benefits[i] = benefit;
+                var hazard = p.BaseHazard * _ageFactor[(t * n) + i] * Math.Exp(-p.NetBenefitEffect * benefit);
                 if (status[i] == AllyStatus.Hedging)
                 {
                     hazard *= p.ExitHazardRatio;
@@ -365,12 +394,14 @@ public sealed class SimulationEngine
                     if (status[i] == AllyStatus.Member)
                     {
                         status[i] = AllyStatus.Hedging;
+                        benefits[i] = double.NaN;
                         buffer.Hedged[i] = true;
                         buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Hedging, benefit, -1));
                     }
                     else
                     {
                         status[i] = AllyStatus.Left;
+                        benefits[i] = double.NaN;
                         buffer.Exited[i] = true;
                         spending[i] *= p.SelfHelpFactor;
                         pct[i] = 100 * spending[i] / income[i];
@@ -391,10 +422,10 @@ public sealed class SimulationEngine
         _ => 0,
     };
 
-    private double NetBenefit(int i, double alpha, double beta, AllyStatus status, double logThreat, double entrapment, double pct, double tau, SimulationParameters p, double target)
+    private double NetBenefit(int i, double alpha, double beta, AllyStatus status, double threat, double entrapment, double pct, double tau, SimulationParameters p, double target)
     {
         var gap = target > 0 ? Math.Max(0, target - pct) / target : 0;
-        return (p.SecurityValue * Credibility(alpha, beta, status, p) * Math.Exp(logThreat))
+        return (p.SecurityValue * Credibility(alpha, beta, status, p) * threat)
             - _troopCost[i] - (p.DemandCost * tau * gap) - (p.EntrapmentCost * entrapment) - _outside[i];
     }
 
@@ -404,7 +435,7 @@ public sealed class SimulationEngine
         var credibility = Credibility(buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], p);
         var hostNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
         var patronNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
-        var threat = Math.Exp(buffer.Transient[i] + buffer.Level[i]);
+        var threat = buffer.ThreatLevel[i];
         var hostValue = deal.HostValue * threat * (credibility / _belief0[i]) * hostNoise;
         var strategicLoss = deal.StrategicLoss * (1 - (0.5 * tau)) * patronNoise;
         var settlement = SmaBargaining.Settle(new SmaNegotiation(
@@ -445,13 +476,16 @@ public sealed class SimulationEngine
         for (var i = 0; i < _n; i++)
         {
             var at = ((t * _n) + i) * VariableCount;
-            var logThreat = buffer.Transient[i] + buffer.Level[i];
+            var threat = buffer.ThreatLevel[i];
+            var benefit = buffer.Benefit[i];
             values[at + (int)TrajectoryVariable.PctGdp] = buffer.Pct[i];
             values[at + (int)TrajectoryVariable.Spending] = buffer.Spending[i];
             values[at + (int)TrajectoryVariable.Belief] = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
-            values[at + (int)TrajectoryVariable.Threat] = Math.Exp(logThreat);
+            values[at + (int)TrajectoryVariable.Threat] = threat;
             values[at + (int)TrajectoryVariable.Entrapment] = buffer.Entrapment[i];
-            values[at + (int)TrajectoryVariable.NetBenefit] = NetBenefit(i, buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], logThreat, buffer.Entrapment[i], buffer.Pct[i], tau, p, target);
+            values[at + (int)TrajectoryVariable.NetBenefit] = double.IsNaN(benefit)
+                ? NetBenefit(i, buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], threat, buffer.Entrapment[i], buffer.Pct[i], tau, p, target)
+                : benefit;
             values[at + (int)TrajectoryVariable.Payment] = buffer.Payment[i];
             buffer.StatusByYear[(t * _n) + i] = buffer.Status[i];
         }
@@ -488,6 +522,8 @@ public sealed class RunBuffer
         Solved = new double[allies];
         ShockJump = new double[allies];
         Signal = new double[allies];
+        ThreatLevel = new double[allies];
+        Benefit = new double[allies];
         TheatreDraw = new double[theatres];
         Settled = new bool[allies];
         Lapsed = new bool[allies];
@@ -567,6 +603,12 @@ public sealed class RunBuffer
     internal double[] Signal { get; }
 
     internal double[] TheatreDraw { get; }
+
+    /// <summary>This year's threat multiplier exp(x) per ally.</summary>
+    internal double[] ThreatLevel { get; }
+
+    /// <summary>This year's net benefit per ally from the hazard step, NaN when it must be recomputed (status changed, or left).</summary>
+    internal double[] Benefit { get; }
 
     internal void Reset()
     {
