@@ -122,48 +122,9 @@ public static partial class DyadParquet
         }
 
         thrift.I64(3, rows);
-        thrift.BeginList(4, CompactWriter.Struct, groups.Count);
-        foreach (var chunks in groups)
-        {
-            thrift.BeginList(1, CompactWriter.Struct, chunks.Length);
-            for (var c = 0; c < chunks.Length; c++)
-            {
-                var chunk = chunks[c];
-                thrift.I64(2, chunk.Offset);
-                thrift.BeginStruct(3);
-                thrift.I32(1, PhysicalType(columns[c]));
-                thrift.BeginList(2, CompactWriter.I32Type, 2);
-                thrift.Element(0);
-                thrift.Element(3);
-                thrift.BeginList(3, CompactWriter.BinaryType, 1);
-                thrift.Element(columns[c].Name);
-                thrift.I32(4, 0);
-                thrift.I64(5, chunk.Rows);
-                thrift.I64(6, chunk.Size);
-                thrift.I64(7, chunk.Size);
-                thrift.I64(9, chunk.Offset);
-                thrift.EndStruct();
-                thrift.EndStruct();
-            }
-
-            thrift.I64(2, chunks.Sum(c => c.Size));
-            thrift.I64(3, chunks.Length == 0 ? 0 : chunks[0].Rows);
-            thrift.EndStruct();
-        }
-
-        if (metadata.Count > 0)
-        {
-            thrift.BeginList(5, CompactWriter.Struct, metadata.Count);
-            foreach (var (key, value) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
-            {
-                thrift.Binary(1, key);
-                thrift.Binary(2, value);
-                thrift.EndStruct();
-            }
-        }
-
-        thrift.Binary(6, "Linchpin " + DatasetCatalog.ToolVersion);
-        thrift.EndStruct();
+        WriteRowGroups(thrift, [.. groups.Select(g => g.Select(c => new Chunk { Offset = c.Offset, Size = c.Size, Rows = c.Rows }).ToArray())],
+            [.. columns.Select(c => (PhysicalType(c), c.Name))]);
+        WriteFooterTail(thrift, [.. metadata], DatasetCatalog.ToolVersion);
         return stream.Written.ToArray();
     }
 }

@@ -716,7 +716,22 @@ public static partial class DyadParquet
         }
 
         thrift.I64(3, frame.RowCount);
-        thrift.BeginList(4, CompactWriter.Struct, groups.Length);
+        WriteRowGroups(thrift, groups, [.. frame.Columns.Select(c => (PhysicalType(c.Type), c.Name))]);
+
+        var keyValues = frame.Metadata.ToList();
+        if (provenance is not null)
+        {
+            keyValues.Add(new(Provenance.MetadataKey, provenance.ToJson()));
+        }
+
+        WriteFooterTail(thrift, keyValues, provenance?.ToolVersion ?? DatasetCatalog.ToolVersion);
+        return stream.Written.ToArray();
+    }
+
+    /// <summary>The footer's row groups: each column chunk's place, encodings and sizes.</summary>
+    private static void WriteRowGroups(CompactWriter thrift, IReadOnlyList<Chunk[]> groups, IReadOnlyList<(int PhysicalType, string Name)> columns)
+    {
+        thrift.BeginList(4, CompactWriter.Struct, groups.Count);
         foreach (var chunks in groups)
         {
             thrift.BeginList(1, CompactWriter.Struct, chunks.Length);
@@ -725,7 +740,7 @@ public static partial class DyadParquet
                 var chunk = chunks[c];
                 thrift.I64(2, chunk.Offset);
                 thrift.BeginStruct(3);
-                thrift.I32(1, PhysicalType(frame.Columns[c].Type));
+                thrift.I32(1, columns[c].PhysicalType);
                 int[] encodings = chunk.Dictionary ? [2, 3] : [0, 3];
                 thrift.BeginList(2, CompactWriter.I32Type, encodings.Length);
                 foreach (var encoding in encodings)
@@ -734,7 +749,7 @@ public static partial class DyadParquet
                 }
 
                 thrift.BeginList(3, CompactWriter.BinaryType, 1);
-                thrift.Element(frame.Columns[c].Name);
+                thrift.Element(columns[c].Name);
                 thrift.I32(4, 0);
                 thrift.I64(5, chunk.Rows);
                 thrift.I64(6, chunk.Size);
@@ -753,13 +768,11 @@ public static partial class DyadParquet
             thrift.I64(3, chunks.Length == 0 ? 0 : chunks[0].Rows);
             thrift.EndStruct();
         }
+    }
 
-        var keyValues = frame.Metadata.ToList();
-        if (provenance is not null)
-        {
-            keyValues.Add(new(Provenance.MetadataKey, provenance.ToJson()));
-        }
-
+    /// <summary>The footer's end: key-value metadata (sorted by key) and the writer's name, closing the file metadata.</summary>
+    private static void WriteFooterTail(CompactWriter thrift, List<KeyValuePair<string, string>> keyValues, string toolVersion)
+    {
         if (keyValues.Count > 0)
         {
             thrift.BeginList(5, CompactWriter.Struct, keyValues.Count);
@@ -771,9 +784,8 @@ public static partial class DyadParquet
             }
         }
 
-        thrift.Binary(6, "Linchpin " + (provenance?.ToolVersion ?? DatasetCatalog.ToolVersion));
+        thrift.Binary(6, "Linchpin " + toolVersion);
         thrift.EndStruct();
-        return stream.Written.ToArray();
     }
 
     private static int PhysicalType(ColumnType type) => type switch
