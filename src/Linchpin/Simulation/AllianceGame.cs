@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Linchpin.Simulation;
 
 /// <summary>
@@ -22,12 +24,19 @@ namespace Linchpin.Simulation;
 /// </remarks>
 public static class AllianceGame
 {
+    /// <summary>
+    /// The solver stops when the total and the sum of the contributions agree to this relative
+    /// precision, far below anything the model's inputs carry; a tighter one costs a further pass.
+    /// </summary>
+    private const double Tolerance = 1e-10;
+
     /// <summary>The spending of an ally consistent with a total <paramref name="total"/> (its best response to the others' <c>G − q</c>).</summary>
     /// <param name="income">Income <c>w ≥ 0</c>.</param>
     /// <param name="publicWeight">Weight <c>B ≥ 0</c> on the public good.</param>
     /// <param name="privateWeight">Weight <c>D ≥ 0</c> on the private joint product.</param>
     /// <param name="total">The allies' total spending <c>G ≥ 0</c>.</param>
     /// <param name="spillIn">The patron's protection counted on, <c>E ≥ 0</c>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Contribution(double income, double publicWeight, double privateWeight, double total, double spillIn)
     {
         if (income <= 0)
@@ -80,7 +89,8 @@ public static class AllianceGame
         var filled = false;
         for (var iteration = 0; iteration < 200 && hi > 0; iteration++)
         {
-            double sum = 0, slope = -1;
+            // h(G) = Σ q_i(G) − G and its first two derivatives, for a Halley step.
+            double sum = 0, slope = -1, curvature = 0;
             for (var i = 0; i < n; i++)
             {
                 var w = income[i];
@@ -89,30 +99,30 @@ public static class AllianceGame
                 double q;
                 if (w > 0 && b > 0 && d > 0)
                 {
-                    // Contribution's interior case inline, with dq/dX by implicit differentiation of the first-order
-                    // quadratic: −(q(1 + D) − Dw)/(2Bq + c1), where 2Bq + c1 is the discriminant's root for the larger root.
+                    // Contribution's interior case inline. Implicit differentiation of the first-order quadratic
+                    // F(q, X) = Bq² + c1 q − DwX gives q' = −F_X/F_q and q'' = −2q'(Bq' + 1 + D)/F_q, with
+                    // F_X = q(1 + D) − Dw and F_q = 2Bq + c1, the discriminant's root for the larger root.
                     var x = g + spillIn[i];
                     var c1 = x + (d * x) - (b * w);
                     var root = Math.Sqrt((c1 * c1) + (4 * b * d * w * x));
-                    if (c1 > 0)
-                    {
-                        // One division for both quotients: 1/((c1 + root)·root).
-                        var sum1 = c1 + root;
-                        var inverse = 1 / (sum1 * root);
-                        q = 2 * d * w * x * root * inverse;
-                        slope -= ((q * (1 + d)) - (d * w)) * sum1 * inverse;
-                    }
-                    else
-                    {
-                        q = (root - c1) / (2 * b);
-                        slope -= ((q * (1 + d)) - (d * w)) / root;
-                    }
+                    // The larger root, written to avoid cancellation: 2DwX/(c1 + root) when c1 > 0, else
+                    // (root − c1)/(2B); one division gives both it and 1/root.
+                    var positive = c1 > 0;
+                    var numerator = positive ? 2 * d * w * x : root - c1;
+                    var denominator = positive ? c1 + root : 2 * b;
+                    var inverse = 1 / (denominator * root);
+                    q = numerator * root * inverse;
+                    var inverseRoot = denominator * inverse;
+                    var dq = -((q * (1 + d)) - (d * w)) * inverseRoot;
+                    slope += dq;
+                    curvature -= 2 * dq * ((b * dq) + 1 + d) * inverseRoot;
                 }
                 else
                 {
                     q = Contribution(w, b, d, g, spillIn[i]);
                     if (q > 0 && b > 0)
                     {
+                        // Linear in X here (D = 0: q = w − X/B), so no curvature.
                         var x = g + spillIn[i];
                         var fq = (2 * b * q) + x + (d * x) - (b * w);
                         var fx = (q * (1 + d)) - (d * w);
@@ -125,7 +135,7 @@ public static class AllianceGame
             }
 
             var h = sum - g;
-            if (Math.Abs(h) <= 1e-13 * Math.Max(g, 1e-300))
+            if (Math.Abs(h) <= Tolerance * Math.Max(g, 1e-300))
             {
                 // spending already holds every contribution at this g.
                 filled = true;
@@ -141,7 +151,10 @@ public static class AllianceGame
                 hi = g;
             }
 
-            var next = g - (h / slope);
+            // Halley's step where its correction is moderate, else Newton's.
+            var newton = h / slope;
+            var correction = 1 - (0.5 * newton * curvature / slope);
+            var next = g - (correction > 0.5 && correction < 2 ? newton / correction : newton);
             g = next > lo && next < hi ? next : (lo + hi) / 2;
             if (hi - lo <= 1e-15 * hi)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Linchpin.Games.Bargaining;
 
 namespace Linchpin.Simulation;
@@ -86,6 +87,7 @@ public sealed class SimulationEngine
     private readonly double[] _doctrineByYear;
     private readonly bool[][] _shockTouches;
     private readonly CostSharingSetup?[] _costSharing;
+    private readonly ShockSetup[] _shocks;
     private readonly double _total0;
 
     /// <summary>Builds the engine and calibrates each ally's weights so that the start year is an equilibrium.</summary>
@@ -117,6 +119,7 @@ public sealed class SimulationEngine
         _beliefWeight = [.. allies.Select(a => a.BeliefWeight)];
         _exposure = [.. allies.Select(a => 0.2 + (0.8 * Math.Min(1, a.TroopsHosted / 30)))];
         _costSharing = [.. allies.Select(a => a.CostSharing)];
+        _shocks = [.. setup.Shocks];
         var theatres = allies.Select(a => a.Theatre).Distinct(StringComparer.Ordinal).ToList();
         _theatre = [.. allies.Select(a => theatres.IndexOf(a.Theatre))];
         TheatreCount = theatres.Count;
@@ -197,8 +200,6 @@ public sealed class SimulationEngine
     {
         ArgumentNullException.ThrowIfNull(buffer);
         var rng = new SimRandom(seed, run);
-        var p = _setup.Parameters;
-        var doctrine = _setup.Doctrine;
         var n = _n;
         buffer.Reset();
         var income = buffer.Income;
@@ -212,14 +213,9 @@ public sealed class SimulationEngine
         var status = buffer.Status;
         var payment = buffer.Payment;
         var expires = buffer.Expires;
-        var pubW = buffer.PublicWeight;
         var privW = buffer.PrivateWeight;
-        var spill = buffer.SpillIn;
-        var gameIncome = buffer.GameIncome;
-        var shocksToday = buffer.ShockJump;
         var threat = buffer.ThreatLevel;
         var benefits = buffer.Benefit;
-        var unitElasticity = p.ThreatElasticity == 1;
         for (var i = 0; i < n; i++)
         {
             income[i] = _income0[i];
@@ -242,7 +238,9 @@ public sealed class SimulationEngine
         var total = _total0;
         var tau = _doctrineByYear[0];
         Record(buffer, 0, tau);
-        var theatreDraw = buffer.TheatreDraw;
+
+        // Each step is a method of its own: a few short loops each keep their values in registers,
+        // which one long loop body could not.
         for (var t = 1; t <= _setup.Years; t++)
         {
             var year = _setup.StartYear + t;
@@ -253,186 +251,256 @@ public sealed class SimulationEngine
                 tau = newTau;
             }
 
-            // 1. Threats: persistent AR(1) transient per ally with one draw per theatre, plus shocks.
-            for (var k = 0; k < theatreDraw.Length; k++)
-            {
-                theatreDraw[k] = p.ThreatVolatility > 0 ? p.ThreatVolatility * rng.NextNormal() : 0;
-            }
-
-            Array.Clear(shocksToday);
-            var signal = buffer.Signal;
-            Array.Clear(signal);
-            for (var s = 0; s < _setup.Shocks.Count; s++)
-            {
-                var shock = _setup.Shocks[s];
-                var fires = shock.Year is { } y ? y == year : shock.Probability > 0 && rng.NextDouble() < shock.Probability;
-                if (!fires)
-                {
-                    continue;
-                }
-
-                buffer.Events.Add(new SimulationEvent(year, -1, SimulationEventKind.Shock, shock.ThreatJump, s));
-                var touches = _shockTouches[s];
-                for (var i = 0; i < n; i++)
-                {
-                    if (!touches[i])
-                    {
-                        continue;
-                    }
-
-                    if (shock.Kind == ShockKind.Invasion)
-                    {
-                        level[i] += shock.ThreatJump;
-                    }
-                    else
-                    {
-                        shocksToday[i] += shock.ThreatJump;
-                    }
-
-                    signal[i] += shock.Signal;
-                    entrapment[i] += shock.Entrapment * _exposure[i] * (1 + (0.5 * (1 - tau)));
-                }
-            }
-
-            // 2. Doctrine signals and belief updates (Beta evidence with memory λ), entrapment decay.
-            var signalled = (p.MultilateralCredibility * (1 - tau)) + (p.TransactionalCredibility * tau);
-            var lambda = p.BeliefMemory;
+            ShockThreats(buffer, ref rng, year, tau);
+            UpdateBeliefs(buffer, tau);
             for (var i = 0; i < n; i++)
             {
-                transient[i] = (p.ThreatPersistence * transient[i]) + theatreDraw[_theatre[i]] + shocksToday[i];
-                income[i] *= 1 + _growth[i];
-                var weight = _beliefWeight[i];
-                alpha[i] = (lambda * alpha[i]) + ((1 - lambda) * weight * signalled);
-                beta[i] = (lambda * beta[i]) + ((1 - lambda) * weight * (1 - signalled));
-                if (signal[i] > 0)
-                {
-                    alpha[i] += signal[i];
-                }
-                else if (signal[i] < 0)
-                {
-                    beta[i] -= signal[i];
-                }
-
-                entrapment[i] *= p.EntrapmentMemory;
-                threat[i] = Math.Exp(transient[i] + level[i]);
-            }
-
-            // 3. Expiring cost-sharing agreements are re-bargained.
-            for (var i = 0; i < n; i++)
-            {
-                if (_costSharing[i] is { } deal && year >= expires[i] && status[i] != AllyStatus.Left)
+                // 3. Expiring cost-sharing agreements are re-bargained.
+                if (_costSharing[i] is { } deal && year >= buffer.Expires[i] && buffer.Status[i] != AllyStatus.Left)
                 {
                     Negotiate(buffer, ref rng, i, deal, year, tau);
                 }
             }
 
-            // 4. Spending: best responses in the joint-product game given threat, beliefs and demands.
-            var target = doctrine.FairShareTarget;
-            var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
-            var protection = _patronProtection[t];
-
-            // Warm start of the solver: last year's spending of those still in the game, grown with GDP and scaled by the
-            // change of their weight on their own spending (the equilibrium does not depend on the start).
-            var guess = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                if (status[i] == AllyStatus.Left)
-                {
-                    gameIncome[i] = 0;
-                    pubW[i] = 0;
-                    privW[i] = 0;
-                    spill[i] = 0;
-                    continue;
-                }
-
-                // exp(η·x) is exp(x) exactly when η = 1.
-                var multiplier = unitElasticity ? threat[i] : Math.Exp(p.ThreatElasticity * (transient[i] + level[i]));
-                var gap = target > 0 ? Math.Max(0, target - pct[i]) / target : 0;
-                gameIncome[i] = income[i];
-                pubW[i] = _publicWeight[i] * multiplier;
-                var previous = privW[i];
-                privW[i] = _privateWeight[i] * multiplier * (1 + (pull * gap));
-                spill[i] = Credibility(alpha[i], beta[i], status[i], p) * protection;
-                guess += spending[i] * (1 + _growth[i]) * (previous > 0 ? privW[i] / previous : 1);
-            }
-
-            var solved = buffer.Solved;
-            total = AllianceGame.Solve(gameIncome, pubW, privW, spill, solved, guess > 0 ? guess : total);
-            for (var i = 0; i < n; i++)
-            {
-                if (status[i] == AllyStatus.Left)
-                {
-                    spending[i] *= 1 + _growth[i];
-                }
-                else
-                {
-                    spending[i] = solved[i];
-                }
-
-                pct[i] = 100 * spending[i] / income[i];
-            }
-
-            // 5. Net benefit drives the hazard of hedging, then of leaving.
-            for (var i = 0; i < n; i++)
-            {
-                if (status[i] == AllyStatus.Left)
-                {
-                    benefits[i] = double.NaN;
-                    continue;
-                }
-
-                var benefit = NetBenefit(i, alpha[i], beta[i], status[i], threat[i], entrapment[i], pct[i], tau, p, target);
-                benefits[i] = benefit;
-                var hazard = p.BaseHazard * _ageFactor[(t * n) + i] * Math.Exp(-p.NetBenefitEffect * benefit);
-                if (status[i] == AllyStatus.Hedging)
-                {
-                    hazard *= p.ExitHazardRatio;
-                }
-
-                if (rng.NextDouble() < 1 - Math.Exp(-hazard))
-                {
-                    if (status[i] == AllyStatus.Member)
-                    {
-                        status[i] = AllyStatus.Hedging;
-                        benefits[i] = double.NaN;
-                        buffer.Hedged[i] = true;
-                        buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Hedging, benefit, -1));
-                    }
-                    else
-                    {
-                        status[i] = AllyStatus.Left;
-                        benefits[i] = double.NaN;
-                        buffer.Exited[i] = true;
-                        spending[i] *= p.SelfHelpFactor;
-                        pct[i] = 100 * spending[i] / income[i];
-                        buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Exit, benefit, -1));
-                    }
-                }
-            }
-
+            var guess = SetUpGame(buffer, t, tau);
+            total = AllianceGame.Solve(buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn, buffer.Solved, guess > 0 ? guess : total);
+            TakeSpending(buffer);
+            Hazards(buffer, ref rng, t, year, tau);
             Record(buffer, t, tau);
         }
     }
 
-    /// <summary>The credibility an ally acts on: its belief, discounted while hedging, none once it has left.</summary>
-    private static double Credibility(double alpha, double beta, AllyStatus status, SimulationParameters p) => status switch
+    /// <summary>Step 1. Threats: a persistent AR(1) transient per ally with one draw per theatre, plus shocks.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ShockThreats(RunBuffer buffer, ref SimRandom rng, int year, double tau)
     {
-        AllyStatus.Member => alpha / (alpha + beta),
-        AllyStatus.Hedging => p.HedgingDiscount * alpha / (alpha + beta),
+        var p = _setup.Parameters;
+        var theatreDraw = buffer.TheatreDraw;
+        for (var k = 0; k < theatreDraw.Length; k++)
+        {
+            theatreDraw[k] = p.ThreatVolatility > 0 ? p.ThreatVolatility * rng.NextNormal() : 0;
+        }
+
+        var shocksToday = buffer.ShockJump;
+        var signal = buffer.Signal;
+        var level = buffer.Level;
+        var entrapment = buffer.Entrapment;
+        Array.Clear(shocksToday);
+        Array.Clear(signal);
+        for (var s = 0; s < _shocks.Length; s++)
+        {
+            var shock = _shocks[s];
+            var fires = shock.Year is { } y ? y == year : shock.Probability > 0 && rng.NextDouble() < shock.Probability;
+            if (!fires)
+            {
+                continue;
+            }
+
+            buffer.Events.Add(new SimulationEvent(year, -1, SimulationEventKind.Shock, shock.ThreatJump, s));
+            var touches = _shockTouches[s];
+            for (var i = 0; i < _n; i++)
+            {
+                if (!touches[i])
+                {
+                    continue;
+                }
+
+                if (shock.Kind == ShockKind.Invasion)
+                {
+                    level[i] += shock.ThreatJump;
+                }
+                else
+                {
+                    shocksToday[i] += shock.ThreatJump;
+                }
+
+                signal[i] += shock.Signal;
+                entrapment[i] += shock.Entrapment * _exposure[i] * (1 + (0.5 * (1 - tau)));
+            }
+        }
+    }
+
+    /// <summary>Step 2. Threat levels, GDP growth, doctrine signals and belief updates (Beta evidence with memory λ), entrapment decay.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UpdateBeliefs(RunBuffer buffer, double tau)
+    {
+        var p = _setup.Parameters;
+        var signalled = (p.MultilateralCredibility * (1 - tau)) + (p.TransactionalCredibility * tau);
+        var lambda = p.BeliefMemory;
+        var persistence = p.ThreatPersistence;
+        var entrapmentMemory = p.EntrapmentMemory;
+        var (transient, level, income, alpha, beta) = (buffer.Transient, buffer.Level, buffer.Income, buffer.Alpha, buffer.Beta);
+        var (signal, shocksToday, entrapment, threat, theatreDraw) = (buffer.Signal, buffer.ShockJump, buffer.Entrapment, buffer.ThreatLevel, buffer.TheatreDraw);
+        for (var i = 0; i < _n; i++)
+        {
+            transient[i] = (persistence * transient[i]) + theatreDraw[_theatre[i]] + shocksToday[i];
+            income[i] *= 1 + _growth[i];
+            var weight = _beliefWeight[i];
+            alpha[i] = (lambda * alpha[i]) + ((1 - lambda) * weight * signalled);
+            beta[i] = (lambda * beta[i]) + ((1 - lambda) * weight * (1 - signalled));
+            if (signal[i] > 0)
+            {
+                alpha[i] += signal[i];
+            }
+            else if (signal[i] < 0)
+            {
+                beta[i] -= signal[i];
+            }
+
+            entrapment[i] *= entrapmentMemory;
+            threat[i] = transient[i] + level[i];
+        }
+
+        ExpSpan.Exp(threat, threat);
+    }
+
+    /// <summary>
+    /// Step 4, before solving: each ally's weights in this year's game given threat, beliefs and
+    /// demands. Returns the solver's warm start: last year's spending of those still in the game,
+    /// grown with GDP and scaled by the change of their weight on their own spending (the
+    /// equilibrium does not depend on the start).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double SetUpGame(RunBuffer buffer, int t, double tau)
+    {
+        var p = _setup.Parameters;
+        var doctrine = _setup.Doctrine;
+        var target = doctrine.FairShareTarget;
+        var inverseTarget = target > 0 ? 1 / target : 0;
+        var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
+        var protection = _patronProtection[t];
+        var unitElasticity = p.ThreatElasticity == 1;
+        var (alpha, beta, status, belief, credibility) = (buffer.Alpha, buffer.Beta, buffer.Status, buffer.BeliefNow, buffer.CredibilityNow);
+        var (gameIncome, pubW, privW, spill, threat) = (buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn, buffer.ThreatLevel);
+        var (income, pct, spending) = (buffer.Income, buffer.Pct, buffer.Spending);
+        var guess = 0.0;
+        for (var i = 0; i < _n; i++)
+        {
+            // Beliefs are settled for the year (talks included): the credibility each ally acts on, here and in step 5.
+            belief[i] = alpha[i] / (alpha[i] + beta[i]);
+            credibility[i] = Credibility(belief[i], status[i], p);
+            if (status[i] == AllyStatus.Left)
+            {
+                gameIncome[i] = 0;
+                pubW[i] = 0;
+                privW[i] = 0;
+                spill[i] = 0;
+                continue;
+            }
+
+            // exp(η·x) is exp(x) exactly when η = 1.
+            var multiplier = unitElasticity ? threat[i] : Math.Exp(p.ThreatElasticity * (buffer.Transient[i] + buffer.Level[i]));
+            var gap = Math.Max(0, target - pct[i]) * inverseTarget;
+            gameIncome[i] = income[i];
+            pubW[i] = _publicWeight[i] * multiplier;
+            var previous = privW[i];
+            privW[i] = _privateWeight[i] * multiplier * (1 + (pull * gap));
+            spill[i] = credibility[i] * protection;
+            guess += spending[i] * (1 + _growth[i]) * (previous > 0 ? privW[i] / previous : 1);
+        }
+
+        return guess;
+    }
+
+    /// <summary>Step 4, after solving: members and hedgers spend their best responses; those who left grow theirs with GDP.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TakeSpending(RunBuffer buffer)
+    {
+        var (status, spending, solved, pct, income) = (buffer.Status, buffer.Spending, buffer.Solved, buffer.Pct, buffer.Income);
+        for (var i = 0; i < _n; i++)
+        {
+            spending[i] = status[i] == AllyStatus.Left ? spending[i] * (1 + _growth[i]) : solved[i];
+            pct[i] = 100 * spending[i] / income[i];
+        }
+    }
+
+    /// <summary>
+    /// Step 5. Net benefit drives the hazard of hedging, then of leaving. An ally's net benefit
+    /// depends on its own state only, so all are computed (and their exponentials taken together)
+    /// before any status changes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Hazards(RunBuffer buffer, ref SimRandom rng, int t, int year, double tau)
+    {
+        var p = _setup.Parameters;
+        var target = _setup.Doctrine.FairShareTarget;
+        var (status, benefits, hazardTerm, credibility, threat) = (buffer.Status, buffer.Benefit, buffer.HazardTerm, buffer.CredibilityNow, buffer.ThreatLevel);
+        var (entrapment, pct) = (buffer.Entrapment, buffer.Pct);
+        var effect = p.NetBenefitEffect;
+        for (var i = 0; i < _n; i++)
+        {
+            var benefit = status[i] == AllyStatus.Left
+                ? double.NaN
+                : NetBenefit(i, credibility[i], threat[i], entrapment[i], pct[i], tau, p, target);
+            benefits[i] = benefit;
+            hazardTerm[i] = double.IsNaN(benefit) ? 0 : -effect * benefit;
+        }
+
+        ExpSpan.Exp(hazardTerm, hazardTerm);
+        var baseHazard = p.BaseHazard;
+        var exitRatio = p.ExitHazardRatio;
+        for (var i = 0; i < _n; i++)
+        {
+            if (status[i] == AllyStatus.Left)
+            {
+                continue;
+            }
+
+            var hazard = baseHazard * _ageFactor[(t * _n) + i] * hazardTerm[i];
+            if (status[i] == AllyStatus.Hedging)
+            {
+                hazard *= exitRatio;
+            }
+
+            // 1 − e^(−h) < h, so a draw at or above h never fires: the exponential is needed only below it.
+            var draw = rng.NextDouble();
+            if (draw < hazard && draw < 1 - Math.Exp(-hazard))
+            {
+                ChangeStatus(buffer, i, year);
+            }
+        }
+    }
+
+    /// <summary>A member starts hedging; a hedger leaves and falls back on self-help.</summary>
+    private void ChangeStatus(RunBuffer buffer, int i, int year)
+    {
+        var benefit = buffer.Benefit[i];
+        buffer.Benefit[i] = double.NaN;
+        if (buffer.Status[i] == AllyStatus.Member)
+        {
+            buffer.Status[i] = AllyStatus.Hedging;
+            buffer.Hedged[i] = true;
+            buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Hedging, benefit, -1));
+        }
+        else
+        {
+            buffer.Status[i] = AllyStatus.Left;
+            buffer.Exited[i] = true;
+            buffer.Spending[i] *= _setup.Parameters.SelfHelpFactor;
+            buffer.Pct[i] = 100 * buffer.Spending[i] / buffer.Income[i];
+            buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Exit, benefit, -1));
+        }
+    }
+
+    /// <summary>The credibility an ally acts on: its belief E[κ], discounted while hedging, none once it has left.</summary>
+    private static double Credibility(double belief, AllyStatus status, SimulationParameters p) => status switch
+    {
+        AllyStatus.Member => belief,
+        AllyStatus.Hedging => p.HedgingDiscount * belief,
         _ => 0,
     };
 
-    private double NetBenefit(int i, double alpha, double beta, AllyStatus status, double threat, double entrapment, double pct, double tau, SimulationParameters p, double target)
+    private double NetBenefit(int i, double credibility, double threat, double entrapment, double pct, double tau, SimulationParameters p, double target)
     {
         var gap = target > 0 ? Math.Max(0, target - pct) / target : 0;
-        return (p.SecurityValue * Credibility(alpha, beta, status, p) * threat)
+        return (p.SecurityValue * credibility * threat)
             - _troopCost[i] - (p.DemandCost * tau * gap) - (p.EntrapmentCost * entrapment) - _outside[i];
     }
 
     private void Negotiate(RunBuffer buffer, ref SimRandom rng, int i, CostSharingSetup deal, int year, double tau)
     {
         var p = _setup.Parameters;
-        var credibility = Credibility(buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], p);
+        var credibility = Credibility(buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]), buffer.Status[i], p);
         var hostNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
         var patronNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
         var threat = buffer.ThreatLevel[i];
@@ -480,11 +548,12 @@ public sealed class SimulationEngine
             var benefit = buffer.Benefit[i];
             values[at + (int)TrajectoryVariable.PctGdp] = buffer.Pct[i];
             values[at + (int)TrajectoryVariable.Spending] = buffer.Spending[i];
-            values[at + (int)TrajectoryVariable.Belief] = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
+            var belief = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
+            values[at + (int)TrajectoryVariable.Belief] = belief;
             values[at + (int)TrajectoryVariable.Threat] = threat;
             values[at + (int)TrajectoryVariable.Entrapment] = buffer.Entrapment[i];
             values[at + (int)TrajectoryVariable.NetBenefit] = double.IsNaN(benefit)
-                ? NetBenefit(i, buffer.Alpha[i], buffer.Beta[i], buffer.Status[i], threat, buffer.Entrapment[i], buffer.Pct[i], tau, p, target)
+                ? NetBenefit(i, Credibility(belief, buffer.Status[i], p), threat, buffer.Entrapment[i], buffer.Pct[i], tau, p, target)
                 : benefit;
             values[at + (int)TrajectoryVariable.Payment] = buffer.Payment[i];
             buffer.StatusByYear[(t * _n) + i] = buffer.Status[i];
@@ -524,6 +593,9 @@ public sealed class RunBuffer
         Signal = new double[allies];
         ThreatLevel = new double[allies];
         Benefit = new double[allies];
+        HazardTerm = new double[allies];
+        BeliefNow = new double[allies];
+        CredibilityNow = new double[allies];
         TheatreDraw = new double[theatres];
         Settled = new bool[allies];
         Lapsed = new bool[allies];
@@ -609,6 +681,15 @@ public sealed class RunBuffer
 
     /// <summary>This year's net benefit per ally from the hazard step, NaN when it must be recomputed (status changed, or left).</summary>
     internal double[] Benefit { get; }
+
+    /// <summary>This year's belief E[κ] per ally, once talks are over.</summary>
+    internal double[] BeliefNow { get; }
+
+    /// <summary>This year's credibility acted on per ally (belief, discounted while hedging, 0 once left).</summary>
+    internal double[] CredibilityNow { get; }
+
+    /// <summary>This year's hazard term exp(−β·net benefit) per ally.</summary>
+    internal double[] HazardTerm { get; }
 
     internal void Reset()
     {

@@ -75,6 +75,56 @@ public class SimulationEngineTests
             }
         }
 
+        [FsCheck.Xunit.Property(MaxTest = 300)]
+        public bool The_solver_finds_the_same_fixed_point_from_any_starting_guess(int seed)
+        {
+            // Random joint-product games, some allies without a private product or outside the game, a
+            // random warm start: every interior ally satisfies its first-order condition, corner allies
+            // their closed forms, and the total is the sum of the contributions.
+            var random = new Random(seed);
+            var n = 1 + random.Next(40);
+            var income = new double[n];
+            var pub = new double[n];
+            var priv = new double[n];
+            var spill = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                income[i] = random.Next(10) == 0 ? 0 : Math.Exp(random.NextDouble() * 10);
+                pub[i] = Math.Exp((random.NextDouble() * 8) - 6);
+                priv[i] = random.Next(5) == 0 ? 0 : Math.Exp((random.NextDouble() * 8) - 8);
+                spill[i] = random.Next(3) == 0 ? 0 : Math.Exp(random.NextDouble() * 10);
+            }
+
+            var q = new double[n];
+            var total = AllianceGame.Solve(income, pub, priv, spill, q, random.NextDouble() * income.Sum());
+            if (Math.Abs(q.Sum() - total) > 1e-9 * Math.Max(1, total))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var expected = AllianceGame.Contribution(income[i], pub[i], priv[i], total, spill[i]);
+                if (Math.Abs(q[i] - expected) > 1e-9 * Math.Max(1, income[i]) || q[i] < 0 || q[i] > income[i])
+                {
+                    return false;
+                }
+
+                if (income[i] > 0 && priv[i] > 0 && q[i] > 1e-6 * income[i] && q[i] < income[i] * (1 - 1e-6))
+                {
+                    // First-order condition 1/(w − q) = B/(G + E) + D/q, relative to its size.
+                    var lhs = 1 / (income[i] - q[i]);
+                    var rhs = (pub[i] / (total + spill[i])) + (priv[i] / q[i]);
+                    if (Math.Abs(lhs - rhs) > 1e-6 * lhs)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
         [Fact]
         public void With_constant_beliefs_and_no_shocks_spending_grows_with_gdp_only_when_all_grow_alike()
         {
