@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Linchpin.Simulation;
 
@@ -79,61 +80,27 @@ public static class AllianceGame
             throw new ArgumentException("every span must have one entry per ally", nameof(spending));
         }
 
+        // Four allies at a time where every ally is interior (w, B, D > 0) or out of the game (all 0),
+        // as in the simulation; the lanes compute exactly what the scalar pass computes.
         double lo = 0, hi = 0;
+        var lanes = Vector256.IsHardwareAccelerated && n >= Vector256<double>.Count;
         for (var i = 0; i < n; i++)
         {
             hi += Math.Max(0, income[i]);
+            var (w, b, d) = (income[i], publicWeight[i], privateWeight[i]);
+            lanes &= (w > 0 && b > 0 && d > 0) || (w == 0 && b == 0 && d == 0);
         }
 
+        // Out-of-game lanes divide by 2X², which must not overflow.
+        lanes &= hi > 1e-100;
         var g = guess > lo && guess < hi ? guess : hi / 2;
         var filled = false;
         for (var iteration = 0; iteration < 200 && hi > 0; iteration++)
         {
             // h(G) = Σ q_i(G) − G and its first two derivatives, for a Halley step.
-            double sum = 0, slope = -1, curvature = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var w = income[i];
-                var b = publicWeight[i];
-                var d = privateWeight[i];
-                double q;
-                if (w > 0 && b > 0 && d > 0)
-                {
-                    // Contribution's interior case inline. Implicit differentiation of the first-order quadratic
-                    // F(q, X) = Bq² + c1 q − DwX gives q' = −F_X/F_q and q'' = −2q'(Bq' + 1 + D)/F_q, with
-                    // F_X = q(1 + D) − Dw and F_q = 2Bq + c1, the discriminant's root for the larger root.
-                    var x = g + spillIn[i];
-                    var c1 = x + (d * x) - (b * w);
-                    var root = Math.Sqrt((c1 * c1) + (4 * b * d * w * x));
-                    // The larger root, written to avoid cancellation: 2DwX/(c1 + root) when c1 > 0, else
-                    // (root − c1)/(2B); one division gives both it and 1/root.
-                    var positive = c1 > 0;
-                    var numerator = positive ? 2 * d * w * x : root - c1;
-                    var denominator = positive ? c1 + root : 2 * b;
-                    var inverse = 1 / (denominator * root);
-                    q = numerator * root * inverse;
-                    var inverseRoot = denominator * inverse;
-                    var dq = -((q * (1 + d)) - (d * w)) * inverseRoot;
-                    slope += dq;
-                    curvature -= 2 * dq * ((b * dq) + 1 + d) * inverseRoot;
-                }
-                else
-                {
-                    q = Contribution(w, b, d, g, spillIn[i]);
-                    if (q > 0 && b > 0)
-                    {
-                        // Linear in X here (D = 0: q = w − X/B), so no curvature.
-                        var x = g + spillIn[i];
-                        var fq = (2 * b * q) + x + (d * x) - (b * w);
-                        var fx = (q * (1 + d)) - (d * w);
-                        slope -= fx / fq;
-                    }
-                }
-
-                sum += q;
-                spending[i] = q;
-            }
-
+            var (sum, slope, curvature) = lanes
+                ? InteriorPass(income, publicWeight, privateWeight, spillIn, spending, g)
+                : GeneralPass(income, publicWeight, privateWeight, spillIn, spending, g);
             var h = sum - g;
             if (Math.Abs(h) <= Tolerance * Math.Max(g, 1e-300))
             {
@@ -172,4 +139,125 @@ public static class AllianceGame
 
         return g;
     }
+
+    /// <summary>
+    /// Σ q_i(G), Σ q_i'(G) − 1 and Σ q_i''(G) for every kind of ally, filling
+    /// <paramref name="spending"/> with the q_i(G).
+    /// </summary>
+    private static (double Sum, double Slope, double Curvature) GeneralPass(
+        ReadOnlySpan<double> income, ReadOnlySpan<double> publicWeight, ReadOnlySpan<double> privateWeight, ReadOnlySpan<double> spillIn,
+        Span<double> spending, double g)
+    {
+        double sum = 0, slope = -1, curvature = 0;
+        for (var i = 0; i < income.Length; i++)
+        {
+            var w = income[i];
+            var b = publicWeight[i];
+            var d = privateWeight[i];
+            double q;
+            if (w > 0 && b > 0 && d > 0)
+            {
+                var (dq, d2q) = (0.0, 0.0);
+                q = Interior(w, b, d, g + spillIn[i], ref dq, ref d2q);
+                slope += dq;
+                curvature += d2q;
+            }
+            else
+            {
+                q = Contribution(w, b, d, g, spillIn[i]);
+                if (q > 0 && b > 0)
+                {
+                    // Linear in X here (D = 0: q = w − X/B), so no curvature.
+                    var x = g + spillIn[i];
+                    var fq = (2 * b * q) + x + (d * x) - (b * w);
+                    var fx = (q * (1 + d)) - (d * w);
+                    slope -= fx / fq;
+                }
+            }
+
+            sum += q;
+            spending[i] = q;
+        }
+
+        return (sum, slope, curvature);
+    }
+
+    /// <summary>
+    /// An interior ally's contribution at X = G + E, with its first and second derivatives.
+    /// Implicit differentiation of the first-order quadratic F(q, X) = Bq² + c1 q − DwX gives
+    /// q' = −F_X/F_q and q'' = −2q'(Bq' + 1 + D)/F_q, with F_X = q(1 + D) − Dw and F_q = 2Bq + c1,
+    /// the discriminant's root for the larger root.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Interior(double w, double b, double d, double x, ref double dq, ref double d2q)
+    {
+        var c1 = x + (d * x) - (b * w);
+        var root = Math.Sqrt((c1 * c1) + (4 * b * d * w * x));
+
+        // The larger root, written to avoid cancellation: 2DwX/(c1 + root) when c1 > 0, else
+        // (root − c1)/(2B); one division gives both it and 1/root.
+        var positive = c1 > 0;
+        var numerator = positive ? 2 * d * w * x : root - c1;
+        var denominator = positive ? c1 + root : 2 * b;
+        var inverse = 1 / (denominator * root);
+        var q = numerator * root * inverse;
+        var inverseRoot = denominator * inverse;
+        dq = -((q * (1 + d)) - (d * w)) * inverseRoot;
+        d2q = -2 * dq * ((b * dq) + 1 + d) * inverseRoot;
+        return q;
+    }
+
+    /// <summary>
+    /// <see cref="GeneralPass"/> when every ally is interior or out of the game (w = B = D = 0, where
+    /// the interior formulas give q = q' = q'' = 0 as X > 0), four allies per step; the lanes are
+    /// summed in a fixed order, the last allies one at a time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double Sum, double Slope, double Curvature) InteriorPass(
+        ReadOnlySpan<double> income, ReadOnlySpan<double> publicWeight, ReadOnlySpan<double> privateWeight, ReadOnlySpan<double> spillIn,
+        Span<double> spending, double g)
+    {
+        var n = income.Length;
+        var (sums, slopes, curvatures) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
+        var gs = Vector256.Create(g);
+        var one = Vector256.Create(1.0);
+        var two = Vector256.Create(2.0);
+        var four = Vector256.Create(4.0);
+        var i = 0;
+        for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+        {
+            var w = Vector256.Create(income.Slice(i, Vector256<double>.Count));
+            var b = Vector256.Create(publicWeight.Slice(i, Vector256<double>.Count));
+            var d = Vector256.Create(privateWeight.Slice(i, Vector256<double>.Count));
+            var x = gs + Vector256.Create(spillIn.Slice(i, Vector256<double>.Count));
+            var c1 = x + (d * x) - (b * w);
+            var root = Vector256.Sqrt((c1 * c1) + (four * b * d * w * x));
+            var positive = Vector256.GreaterThan(c1, Vector256<double>.Zero);
+            var numerator = Vector256.ConditionalSelect(positive, two * d * w * x, root - c1);
+            var denominator = Vector256.ConditionalSelect(positive, c1 + root, two * b);
+            var inverse = one / (denominator * root);
+            var q = numerator * root * inverse;
+            var inverseRoot = denominator * inverse;
+            var dq = -((q * (one + d)) - (d * w)) * inverseRoot;
+            sums += q;
+            slopes += dq;
+            curvatures += -two * dq * ((b * dq) + one + d) * inverseRoot;
+            q.CopyTo(spending[i..]);
+        }
+
+        double sum = Lanes(sums), slope = Lanes(slopes) - 1, curvature = Lanes(curvatures);
+        for (; i < n; i++)
+        {
+            var (dq, d2q) = (0.0, 0.0);
+            var q = Interior(income[i], publicWeight[i], privateWeight[i], g + spillIn[i], ref dq, ref d2q);
+            sum += q;
+            slope += dq;
+            curvature += d2q;
+            spending[i] = q;
+        }
+
+        return (sum, slope, curvature);
+    }
+
+    private static double Lanes(Vector256<double> v) => v.GetElement(0) + v.GetElement(1) + v.GetElement(2) + v.GetElement(3);
 }

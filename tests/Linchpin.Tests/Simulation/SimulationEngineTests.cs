@@ -81,18 +81,22 @@ public class SimulationEngineTests
             // Random joint-product games, some allies without a private product or outside the game, a
             // random warm start: every interior ally satisfies its first-order condition, corner allies
             // their closed forms, and the total is the sum of the contributions.
+            // Half the games as in the simulation (every ally interior, or out of the game with
+            // w = B = D = 0), which the solver takes four allies at a time; half with corner allies.
             var random = new Random(seed);
             var n = 1 + random.Next(40);
+            var simulationLike = random.Next(2) == 0;
             var income = new double[n];
             var pub = new double[n];
             var priv = new double[n];
             var spill = new double[n];
             for (var i = 0; i < n; i++)
             {
-                income[i] = random.Next(10) == 0 ? 0 : Math.Exp(random.NextDouble() * 10);
-                pub[i] = Math.Exp((random.NextDouble() * 8) - 6);
-                priv[i] = random.Next(5) == 0 ? 0 : Math.Exp((random.NextDouble() * 8) - 8);
-                spill[i] = random.Next(3) == 0 ? 0 : Math.Exp(random.NextDouble() * 10);
+                var outside = random.Next(10) == 0;
+                income[i] = outside ? 0 : Math.Exp(random.NextDouble() * 10);
+                pub[i] = outside && simulationLike ? 0 : Math.Exp((random.NextDouble() * 8) - 6);
+                priv[i] = outside && simulationLike ? 0 : !simulationLike && random.Next(5) == 0 ? 0 : Math.Exp((random.NextDouble() * 8) - 8);
+                spill[i] = outside && simulationLike ? 0 : random.Next(3) == 0 ? 0 : Math.Exp(random.NextDouble() * 10);
             }
 
             var q = new double[n];
