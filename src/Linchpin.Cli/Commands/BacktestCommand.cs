@@ -20,7 +20,7 @@ internal static class BacktestCommand
         command.Options.Add(seed);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
-            var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioArgument)!);
+            var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioArgument)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             BacktestResult? result = null;
             ProgressReporter.Run(environment, [($"backtest {scenario.Name}", () => result = NatoBacktest.Run(store, scenario, parsed.GetValue(runs), parsed.GetValue(seed), Environment.ProcessorCount))]);

@@ -28,7 +28,7 @@ internal static class ScenarioCommand
         show.Arguments.Add(nameArgument);
         show.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
-            var scenario = Load(parsed.GetValue(nameArgument)!);
+            var scenario = Load(parsed.GetValue(nameArgument)!, environment);
             if (parsed.GetValue(CommonOptions.Format) == OutputFormat.Table)
             {
                 environment.Out.Write(scenario.Text);
@@ -47,6 +47,7 @@ internal static class ScenarioCommand
         {
             var file = parsed.GetValue(fileArgument)!;
             var scenario = ScenarioFile.Parse(ReadFile(file), file);
+            Warn(scenario, environment);
             environment.Out.WriteLine($"{file}: valid scenario '{scenario.Name}' ({scenario.StartYear}+{scenario.Years} years, {scenario.Allies.Count} allies listed{(scenario.NatoAllies ? " plus NATO allies" : "")}, {scenario.Shocks.Count} shocks)");
             return 0;
         }));
@@ -56,9 +57,21 @@ internal static class ScenarioCommand
         return command;
     }
 
-    /// <summary>A built-in scenario by name, or a scenario file.</summary>
-    public static Scenario Load(string nameOrFile) =>
-        File.Exists(nameOrFile) ? ScenarioFile.Parse(ReadFile(nameOrFile), nameOrFile) : BuiltInScenarios.Load(nameOrFile);
+    /// <summary>A built-in scenario by name, or a scenario file; its warnings go to standard error.</summary>
+    public static Scenario Load(string nameOrFile, CliEnvironment environment)
+    {
+        var scenario = File.Exists(nameOrFile) ? ScenarioFile.Parse(ReadFile(nameOrFile), nameOrFile) : BuiltInScenarios.Load(nameOrFile);
+        Warn(scenario, environment);
+        return scenario;
+    }
+
+    private static void Warn(Scenario scenario, CliEnvironment environment)
+    {
+        foreach (var warning in scenario.Warnings ?? [])
+        {
+            environment.Error.WriteLine($"warning: {warning}");
+        }
+    }
 
     private static string ReadFile(string file)
     {

@@ -35,7 +35,7 @@ internal static class SimulateCommand
                 throw new LinchpinException($"--threads: {threadCount} must be at least 1");
             }
 
-            var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!);
+            var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
             var engine = new SimulationEngine(setup);

@@ -86,7 +86,8 @@ public static class ScenarioWorld
         var allies = specs.Select(s => new AllySetup(
             s.Iso3, CountryDirectory.Shipped.FindIso3(s.Iso3)?.Name ?? s.Iso3, Gdp(s.Iso3, s.Gdp), Pct(s.Iso3, s.PctGdp), s.Growth ?? d.Growth ?? 0.02,
             s.Theatre ?? (scenario.Theatres.TryGetValue(s.Iso3, out var theatre) ? theatre : d.Theatre ?? "main"),
-            s.Belief ?? d.Belief ?? 0.75, 10, s.TroopsHosted ?? 0, s.AllianceAge ?? d.AllianceAge ?? 30, s.OutsideOption ?? d.OutsideOption ?? 0.3, s.CostSharing)).ToList();
+            s.Belief ?? d.Belief ?? 0.75, 10, s.TroopsHosted ?? 0, s.AllianceAge ?? d.AllianceAge ?? 30, s.OutsideOption ?? d.OutsideOption ?? 0.3, s.CostSharing,
+            new AllyTraits(s.Democracy ?? d.Democracy ?? false, s.IssueLinkage ?? d.IssueLinkage ?? false, s.Asymmetric ?? d.Asymmetric ?? true))).ToList();
         var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
             scenario.Patron.Growth, scenario.Patron.Reach);
         return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, allies, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);

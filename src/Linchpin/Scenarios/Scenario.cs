@@ -18,9 +18,13 @@ namespace Linchpin.Scenarios;
 /// <param name="AllianceAge">Years the alliance has run, or <c>null</c> for the default.</param>
 /// <param name="OutsideOption">Outside option, or <c>null</c> for the default.</param>
 /// <param name="CostSharing">A cost-sharing agreement, or <c>null</c>.</param>
+/// <param name="Democracy">Whether the ally is a democracy (a hazard trait), or <c>null</c> for the default.</param>
+/// <param name="IssueLinkage">Whether the alliance is linked to other issues, or <c>null</c> for the default.</param>
+/// <param name="Asymmetric">Whether the alliance is asymmetric, or <c>null</c> for the default.</param>
 public sealed record AllySpec(
     string Iso3, double? Gdp = null, double? PctGdp = null, double? Growth = null, string? Theatre = null, double? Belief = null,
-    double? TroopsHosted = null, double? AllianceAge = null, double? OutsideOption = null, CostSharingSetup? CostSharing = null);
+    double? TroopsHosted = null, double? AllianceAge = null, double? OutsideOption = null, CostSharingSetup? CostSharing = null,
+    bool? Democracy = null, bool? IssueLinkage = null, bool? Asymmetric = null);
 
 /// <summary>The patron as a scenario names it.</summary>
 /// <param name="Iso3">ISO3 code.</param>
@@ -50,10 +54,11 @@ public sealed record PatronSpec(string Iso3, double? Gdp, double? PctGdp, double
 /// <param name="Shocks">The shocks.</param>
 /// <param name="Parameters">Model parameters.</param>
 /// <param name="Text">The scenario file's text (hashed into manifests).</param>
+/// <param name="Warnings">What is valid but doubtful (e.g. a hazard coefficient against the literature's sign), one line each naming file, line and field.</param>
 public sealed record Scenario(
     string Name, string Title, string Description, int StartYear, int Years, PatronSpec Patron, bool NatoAllies, string? NatoEdition,
     IReadOnlyList<AllySpec> Allies, AllySpec Defaults, IReadOnlyDictionary<string, string> Theatres, Doctrine Doctrine,
-    IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text)
+    IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null)
 {
     /// <summary>SHA-256 of the scenario text (lower-case hex).</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));

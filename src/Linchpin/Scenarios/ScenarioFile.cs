@@ -14,7 +14,26 @@ public static class ScenarioFile
     private static readonly string[] TopFields =
         ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters"];
 
-    private static readonly string[] AllyFields = ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing"];
+    private static readonly string[] AllyFields =
+        ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric"];
+
+    private static readonly string[] DefaultFields = ["growth", "theatre", "belief", "alliance_age", "outside_option", "democracy", "issue_linkage", "asymmetric"];
+
+    /// <summary>
+    /// The hazard covariates' coefficients, with the sign the literature gives each (Leeds &amp; Savun
+    /// 2007; Bennett 1997; Morrow 1991; docs/models/alliance-duration.md): a coefficient of the
+    /// other sign is allowed, with a warning.
+    /// </summary>
+    private static readonly (string Name, int Sign, string Source)[] CovariateSigns =
+    [
+        ("beta_power_change", 1, "Leeds & Savun 2007; Morrow 1991"),
+        ("beta_regime_change", 1, "Leeds & Savun 2007"),
+        ("beta_outside_alliance", 1, "Leeds & Savun 2007"),
+        ("beta_democracy", -1, "Leeds & Savun 2007"),
+        ("beta_issue_linkage", -1, "Leeds & Savun 2007"),
+        ("beta_threat", -1, "capability aggregation; mixed support"),
+        ("beta_asymmetric", -1, "Morrow 1991"),
+    ];
 
     private static readonly string[] DealFields =
         ["currency", "payment", "expires", "term", "patron_value", "stationing_cost", "host_value", "withdrawal_saving", "strategic_loss", "self_help_cost", "patron_demand", "lapse_risk", "uncertainty"];
@@ -42,6 +61,13 @@ public static class ScenarioFile
         ("net_benefit_effect", (p, v) => p with { NetBenefitEffect = v }, 0, 100),
         ("exit_hazard_ratio", (p, v) => p with { ExitHazardRatio = v }, 0, 100),
         ("self_help_factor", (p, v) => p with { SelfHelpFactor = v }, 0, 10),
+        ("beta_power_change", (p, v) => p with { PowerChangeEffect = v }, -1000, 1000),
+        ("beta_regime_change", (p, v) => p with { RegimeChangeEffect = v }, -20, 20),
+        ("beta_outside_alliance", (p, v) => p with { OutsideAllianceEffect = v }, -20, 20),
+        ("beta_democracy", (p, v) => p with { DemocracyEffect = v }, -20, 20),
+        ("beta_issue_linkage", (p, v) => p with { IssueLinkageEffect = v }, -20, 20),
+        ("beta_threat", (p, v) => p with { ThreatHazardEffect = v }, -20, 20),
+        ("beta_asymmetric", (p, v) => p with { AsymmetryEffect = v }, -20, 20),
     ];
 
     /// <summary>Parses and validates a scenario.</summary>
@@ -65,7 +91,7 @@ public static class ScenarioFile
         if (InputReader.Find(root, "defaults") is { } defaultsNode)
         {
             var map = input.Mapping(defaultsNode, "defaults");
-            input.AllowOnly(map, "growth", "theatre", "belief", "alliance_age", "outside_option");
+            input.AllowOnly(map, DefaultFields);
             defaults = defaults with
             {
                 Growth = Number(input, map, "growth", 0.02, -0.5, 0.5),
@@ -73,6 +99,9 @@ public static class ScenarioFile
                 Belief = Number(input, map, "belief", 0.75, 1e-6, 1 - 1e-6),
                 AllianceAge = Number(input, map, "alliance_age", 30, 0, 500),
                 OutsideOption = Number(input, map, "outside_option", 0.3, -100, 100),
+                Democracy = OptionalBool(input, map, "democracy"),
+                IssueLinkage = OptionalBool(input, map, "issue_linkage"),
+                Asymmetric = OptionalBool(input, map, "asymmetric"),
             };
         }
 
@@ -111,7 +140,8 @@ public static class ScenarioFile
                 allies.Add(new AllySpec(iso3, Optional(input, map, "gdp", 1e-9, double.MaxValue), Optional(input, map, "pct_gdp", 1e-9, 99),
                     Optional(input, map, "growth", -0.5, 0.5), input.OptionalString(map, "theatre"), Optional(input, map, "belief", 1e-6, 1 - 1e-6),
                     Optional(input, map, "troops", 0, 1e4), Optional(input, map, "alliance_age", 0, 500), Optional(input, map, "outside_option", -100, 100),
-                    InputReader.Find(map, "cost_sharing") is { } deal ? Deal(input, input.Mapping(deal, "cost_sharing"), start) : null));
+                    InputReader.Find(map, "cost_sharing") is { } deal ? Deal(input, input.Mapping(deal, "cost_sharing"), start) : null,
+                    OptionalBool(input, map, "democracy"), OptionalBool(input, map, "issue_linkage"), OptionalBool(input, map, "asymmetric")));
             }
         }
 
@@ -132,10 +162,11 @@ public static class ScenarioFile
         }
 
         var parameters = new SimulationParameters();
+        var warnings = new List<string>();
         if (InputReader.Find(root, "parameters") is { } parametersNode)
         {
             var map = input.Mapping(parametersNode, "parameters");
-            input.AllowOnly(map, [.. ParameterFields.Select(f => f.Name)]);
+            input.AllowOnly(map, [.. ParameterFields.Select(f => f.Name), "covariate_window"]);
             foreach (var (field, set, min, max) in ParameterFields)
             {
                 if (Optional(input, map, field, min, max) is { } value)
@@ -143,10 +174,24 @@ public static class ScenarioFile
                     parameters = set(parameters, value);
                 }
             }
+
+            if (Whole(input, map, "covariate_window", 1, 50) is { } window)
+            {
+                parameters = parameters with { CovariateWindow = window };
+            }
+
+            foreach (var (field, sign, source) in CovariateSigns)
+            {
+                if (InputReader.Find(map, field) is { } node && input.AsNumber(node, field) is var value && value * sign < 0)
+                {
+                    warnings.Add(input.Error(node, $"parameters.{field}",
+                        $"{value.ToString(CultureInfo.InvariantCulture)} has the opposite sign to the literature's ({(sign > 0 ? "positive" : "negative")}: {source})").Message);
+                }
+            }
         }
 
         return new Scenario(name, input.OptionalString(root, "title") ?? name, input.OptionalString(root, "description") ?? "", start, years, patron,
-            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text);
+            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings);
     }
 
     private static Doctrine ParseDoctrine(InputReader input, YamlMappingNode map, int start, int years)
@@ -186,7 +231,10 @@ public static class ScenarioFile
             "invasion" => ShockKind.Invasion,
             "withheld-reaffirmation" => ShockKind.WithheldReaffirmation,
             "reaffirmation" => ShockKind.Reaffirmation,
-            _ => throw input.Error(input.Required(map, "kind"), "kind", $"'{kindText}' is not one of missile-test, maritime-incident, invasion, withheld-reaffirmation, reaffirmation"),
+            "regime-change" => ShockKind.RegimeChange,
+            "outside-alliance" => ShockKind.OutsideAlliance,
+            _ => throw input.Error(input.Required(map, "kind"), "kind",
+                $"'{kindText}' is not one of missile-test, maritime-incident, invasion, withheld-reaffirmation, reaffirmation, regime-change, outside-alliance"),
         };
         var year = Whole(input, map, "year", start + 1, start + years);
         var probability = Optional(input, map, "probability", 0, 1);
@@ -242,6 +290,9 @@ public static class ScenarioFile
             ? value
             : throw input.Error(InputReader.Find(map, field)!, field, $"{value} is outside [{min}, {max}]");
     }
+
+    private static bool? OptionalBool(InputReader input, YamlMappingNode map, string field) =>
+        InputReader.Find(map, field) is { } node ? Bool(input, node, field) : null;
 
     private static bool Bool(InputReader input, YamlNode node, string field) => input.Scalar(node, field) switch
     {

@@ -88,6 +88,9 @@ public sealed class SimulationEngine
     private readonly bool[][] _shockTouches;
     private readonly CostSharingSetup?[] _costSharing;
     private readonly ShockSetup[] _shocks;
+    private readonly double[] _patronSpending;
+    private readonly double[] _standingCovariates;
+    private readonly bool _hasCovariates;
     private readonly double _total0;
 
     /// <summary>Builds the engine and calibrates each ally's weights so that the start year is an equilibrium.</summary>
@@ -132,10 +135,20 @@ public sealed class SimulationEngine
         }
 
         _patronProtection = new double[setup.Years + 1];
+        _patronSpending = new double[setup.Years + 1];
         for (var t = 0; t <= setup.Years; t++)
         {
-            _patronProtection[t] = setup.Patron.Reach * setup.Patron.PctGdp / 100 * setup.Patron.Gdp * Math.Pow(1 + setup.Patron.GdpGrowth, t);
+            _patronSpending[t] = setup.Patron.PctGdp / 100 * setup.Patron.Gdp * Math.Pow(1 + setup.Patron.GdpGrowth, t);
+            _patronProtection[t] = setup.Patron.Reach * _patronSpending[t];
         }
+
+        // The hazard covariates that do not change during a run (Leeds & Savun 2007; Morrow 1991).
+        _hasCovariates = p.HasHazardCovariates;
+        _standingCovariates =
+        [
+            .. allies.Select(a => a.Traits ?? new AllyTraits()).Select(traits =>
+                (traits.Democracy ? p.DemocracyEffect : 0) + (traits.IssueLinkage ? p.IssueLinkageEffect : 0) + (traits.Asymmetric ? p.AsymmetryEffect : 0)),
+        ];
 
         // The baseline hazard's age term (age/A)^(k−1) depends only on the ally and the year: one table per engine.
         _ageFactor = new double[(setup.Years + 1) * _n];
@@ -237,6 +250,9 @@ public sealed class SimulationEngine
 
         var total = _total0;
         var tau = _doctrineByYear[0];
+        Array.Fill(buffer.RegimeChangedUntil, int.MinValue);
+        Array.Fill(buffer.OutsideAllianceUntil, int.MinValue);
+        SystemShares(buffer, 0, buffer.ShareLast);
         Record(buffer, 0, tau);
 
         // Each step is a method of its own: a few short loops each keep their values in registers,
@@ -316,6 +332,14 @@ public sealed class SimulationEngine
 
                 signal[i] += shock.Signal;
                 entrapment[i] += shock.Entrapment * _exposure[i] * (1 + (0.5 * (1 - tau)));
+                if (shock.Kind == ShockKind.RegimeChange)
+                {
+                    buffer.RegimeChangedUntil[i] = year + _setup.Parameters.CovariateWindow - 1;
+                }
+                else if (shock.Kind == ShockKind.OutsideAlliance)
+                {
+                    buffer.OutsideAllianceUntil[i] = year + _setup.Parameters.CovariateWindow - 1;
+                }
             }
         }
     }
@@ -436,6 +460,11 @@ public sealed class SimulationEngine
             hazardTerm[i] = double.IsNaN(benefit) ? 0 : -effect * benefit;
         }
 
+        if (_hasCovariates)
+        {
+            AddCovariates(buffer, t, year);
+        }
+
         ExpSpan.Exp(hazardTerm, hazardTerm);
         var baseHazard = p.BaseHazard;
         var exitRatio = p.ExitHazardRatio;
@@ -458,6 +487,47 @@ public sealed class SimulationEngine
             {
                 ChangeStatus(buffer, i, year);
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the hazard covariates of model 9 (§9.3) to each ally's log-hazard term: the change in
+    /// its share of the system's defence spending since last year, a recent regime change or new
+    /// outside alliance, log threat, and its standing traits, each times its coefficient.
+    /// </summary>
+    private void AddCovariates(RunBuffer buffer, int t, int year)
+    {
+        var p = _setup.Parameters;
+        var (hazardTerm, status, shareLast, share) = (buffer.HazardTerm, buffer.Status, buffer.ShareLast, buffer.ShareNow);
+        SystemShares(buffer, t, share);
+        for (var i = 0; i < _n; i++)
+        {
+            if (status[i] != AllyStatus.Left)
+            {
+                hazardTerm[i] += _standingCovariates[i]
+                    + (p.PowerChangeEffect * Math.Abs(share[i] - shareLast[i]))
+                    + (year <= buffer.RegimeChangedUntil[i] ? p.RegimeChangeEffect : 0)
+                    + (year <= buffer.OutsideAllianceUntil[i] ? p.OutsideAllianceEffect : 0)
+                    + (p.ThreatHazardEffect * (buffer.Transient[i] + buffer.Level[i]));
+            }
+
+            shareLast[i] = share[i];
+        }
+    }
+
+    /// <summary>Each ally's share of the defence spending of the whole system (the allies and the patron) in year <paramref name="t"/> after the start.</summary>
+    private void SystemShares(RunBuffer buffer, int t, double[] shares)
+    {
+        var spending = buffer.Spending;
+        var total = _patronSpending[t];
+        for (var i = 0; i < _n; i++)
+        {
+            total += spending[i];
+        }
+
+        for (var i = 0; i < _n; i++)
+        {
+            shares[i] = spending[i] / total;
         }
     }
 
@@ -595,6 +665,10 @@ public sealed class RunBuffer
         Benefit = new double[allies];
         HazardTerm = new double[allies];
         BeliefNow = new double[allies];
+        ShareLast = new double[allies];
+        ShareNow = new double[allies];
+        RegimeChangedUntil = new int[allies];
+        OutsideAllianceUntil = new int[allies];
         CredibilityNow = new double[allies];
         TheatreDraw = new double[theatres];
         Settled = new bool[allies];
@@ -681,6 +755,18 @@ public sealed class RunBuffer
 
     /// <summary>This year's net benefit per ally from the hazard step, NaN when it must be recomputed (status changed, or left).</summary>
     internal double[] Benefit { get; }
+
+    /// <summary>Each ally's share of the system's defence spending last year (for the power-change covariate).</summary>
+    internal double[] ShareLast { get; }
+
+    /// <summary>Each ally's share of the system's defence spending this year.</summary>
+    internal double[] ShareNow { get; }
+
+    /// <summary>The last year each ally's regime change counts as recent (<see cref="int.MinValue"/>: none).</summary>
+    internal int[] RegimeChangedUntil { get; }
+
+    /// <summary>The last year each ally's new outside alliance counts as recent (<see cref="int.MinValue"/>: none).</summary>
+    internal int[] OutsideAllianceUntil { get; }
 
     /// <summary>This year's belief E[κ] per ally, once talks are over.</summary>
     internal double[] BeliefNow { get; }

@@ -44,9 +44,19 @@ public sealed record CostSharingSetup(
 /// <param name="AllianceAge">Years the alliance has run at the start, ≥ 0.</param>
 /// <param name="OutsideOption">The ally's outside option in net-benefit units.</param>
 /// <param name="CostSharing">Its cost-sharing agreement, if any.</param>
+/// <param name="Traits">Its standing traits that enter the hazard (default: <see cref="AllyTraits"/>'s defaults).</param>
 public sealed record AllySetup(
     string Iso3, string Name, double Gdp, double PctGdp, double GdpGrowth, string Theatre, double Belief, double BeliefWeight,
-    double TroopsHosted, double AllianceAge, double OutsideOption, CostSharingSetup? CostSharing = null);
+    double TroopsHosted, double AllianceAge, double OutsideOption, CostSharingSetup? CostSharing = null, AllyTraits? Traits = null);
+
+/// <summary>
+/// An ally's standing traits that Leeds &amp; Savun (2007) and Morrow (1991) relate to the risk of
+/// breaking an alliance; each enters the hazard with its coefficient in <see cref="SimulationParameters"/>.
+/// </summary>
+/// <param name="Democracy">The ally is a democracy (with a democratic patron: a jointly democratic pair), which makes breaking commitments costlier.</param>
+/// <param name="IssueLinkage">The alliance is linked to other issues (trade, aid, basing agreements).</param>
+/// <param name="Asymmetric">The alliance is asymmetric (a great-power patron and a smaller ally), as every patron–ally pair here is by default.</param>
+public sealed record AllyTraits(bool Democracy = false, bool IssueLinkage = false, bool Asymmetric = true);
 
 /// <summary>The patron at the start year.</summary>
 /// <param name="Iso3">ISO3 code.</param>
@@ -94,6 +104,12 @@ public enum ShockKind
 
     /// <summary>The patron reaffirms or extends its commitment (evidence for).</summary>
     Reaffirmation,
+
+    /// <summary>A change of the ally's domestic political institutions (a hazard covariate for the years after it).</summary>
+    RegimeChange,
+
+    /// <summary>The ally forms a new alliance outside the patron's system (a hazard covariate for the years after it).</summary>
+    OutsideAlliance,
 }
 
 /// <summary>A shock: scheduled in a year, or stochastic with an annual probability.</summary>
@@ -114,6 +130,7 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
         ShockKind.MaritimeIncident => (0.08, 1, 0.10),
         ShockKind.Invasion => (0.50, 2, 0.20),
         ShockKind.WithheldReaffirmation => (0, -3, 0),
+        ShockKind.RegimeChange or ShockKind.OutsideAlliance => (0, 0, 0),
         _ => (0, 3, 0.05),
     };
 }
@@ -140,6 +157,14 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
 /// <param name="NetBenefitEffect">Coefficient on net benefit in the log hazard (hazard × e^(−b·NB)), ≥ 0.</param>
 /// <param name="ExitHazardRatio">Hazard of leaving, for a hedging ally, relative to the hedging hazard.</param>
 /// <param name="SelfHelpFactor">A leaving ally's spending relative to its last spending, ≥ 0.</param>
+/// <param name="PowerChangeEffect">Log-hazard coefficient of the yearly absolute change in the ally's share of the system's defence spending (a fraction); the literature's sign is positive.</param>
+/// <param name="RegimeChangeEffect">Log-hazard coefficient of a recent change of the ally's political institutions (1 within <paramref name="CovariateWindow"/> years of a regime-change shock); positive in the literature.</param>
+/// <param name="OutsideAllianceEffect">Log-hazard coefficient of a recent new outside alliance (1 within the window of an outside-alliance shock); positive in the literature.</param>
+/// <param name="DemocracyEffect">Log-hazard coefficient of <see cref="AllyTraits.Democracy"/>; negative in the literature.</param>
+/// <param name="IssueLinkageEffect">Log-hazard coefficient of <see cref="AllyTraits.IssueLinkage"/>; negative in the literature.</param>
+/// <param name="ThreatHazardEffect">Log-hazard coefficient of log threat relative to the start year, beyond its effect through the net benefit; negative in the literature.</param>
+/// <param name="AsymmetryEffect">Log-hazard coefficient of <see cref="AllyTraits.Asymmetric"/>; negative in the literature.</param>
+/// <param name="CovariateWindow">Years a regime change or a new outside alliance counts as recent (the shock's year included), ≥ 1.</param>
 public sealed record SimulationParameters(
     double Publicness = 0.5,
     double ThreatPersistence = 0.8,
@@ -161,7 +186,21 @@ public sealed record SimulationParameters(
     double HazardReferenceAge = 30,
     double NetBenefitEffect = 4,
     double ExitHazardRatio = 1.0,
-    double SelfHelpFactor = 1.5);
+    double SelfHelpFactor = 1.5,
+    double PowerChangeEffect = 0,
+    double RegimeChangeEffect = 0,
+    double OutsideAllianceEffect = 0,
+    double DemocracyEffect = 0,
+    double IssueLinkageEffect = 0,
+    double ThreatHazardEffect = 0,
+    double AsymmetryEffect = 0,
+    int CovariateWindow = 3)
+{
+    /// <summary>Whether any hazard covariate has a non-zero coefficient (the step loop skips them otherwise).</summary>
+    public bool HasHazardCovariates =>
+        PowerChangeEffect != 0 || RegimeChangeEffect != 0 || OutsideAllianceEffect != 0 || DemocracyEffect != 0
+        || IssueLinkageEffect != 0 || ThreatHazardEffect != 0 || AsymmetryEffect != 0;
+}
 
 /// <summary>Everything a run needs: the actors at the start year, the doctrine, the shocks and the parameters.</summary>
 /// <param name="Name">Scenario name.</param>

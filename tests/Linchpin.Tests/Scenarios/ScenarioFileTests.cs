@@ -38,3 +38,45 @@ public class ScenarioFileTests
         Assert.DoesNotContain('\n', error.Message);
     }
 }
+
+public class ScenarioHazardCovariateTests
+{
+    private const string Head = "name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\n";
+
+    [Fact]
+    public void Traits_covariate_shocks_and_coefficients_are_read()
+    {
+        var scenario = ScenarioFile.Parse(
+            Head + "defaults: {democracy: true}\nallies:\n  - {iso3: KOR, issue_linkage: true}\n  - {iso3: PHL, democracy: false, asymmetric: false}\n"
+            + "doctrine: {transactional: 0.5}\nshocks:\n  - {kind: regime-change, year: 2016, targets: [PHL]}\n  - {kind: outside-alliance, probability: 0.1, targets: [KOR]}\n"
+            + "parameters: {beta_regime_change: 1.2, beta_democracy: -0.7, covariate_window: 2}\n",
+            "s.yaml");
+        Assert.True(scenario.Defaults.Democracy);
+        Assert.Equal((true, (bool?)null), (scenario.Allies[0].IssueLinkage ?? false, scenario.Allies[0].Democracy));
+        Assert.Equal((false, false), (scenario.Allies[1].Democracy!.Value, scenario.Allies[1].Asymmetric!.Value));
+        Assert.Equal([Linchpin.Simulation.ShockKind.RegimeChange, Linchpin.Simulation.ShockKind.OutsideAlliance], scenario.Shocks.Select(s => s.Kind));
+        Assert.Equal((1.2, -0.7, 2), (scenario.Parameters.RegimeChangeEffect, scenario.Parameters.DemocracyEffect, scenario.Parameters.CovariateWindow));
+        Assert.True(scenario.Parameters.HasHazardCovariates);
+        Assert.Empty(scenario.Warnings ?? []);
+    }
+
+    [Fact]
+    public void A_coefficient_against_the_literatures_sign_is_allowed_with_a_warning_naming_the_line()
+    {
+        var scenario = ScenarioFile.Parse(
+            Head + "allies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters:\n  beta_regime_change: 0.5\n  beta_democracy: 0.4\n", "s.yaml");
+        var warning = Assert.Single(scenario.Warnings!);
+        Assert.StartsWith("s.yaml:9: field 'parameters.beta_democracy'", warning, StringComparison.Ordinal);
+        Assert.Contains("negative", warning, StringComparison.Ordinal);
+        Assert.Equal(0.4, scenario.Parameters.DemocracyEffect);
+    }
+
+    [Theory]
+    [InlineData("allies: [{iso3: KOR, democracy: maybe}]\ndoctrine: {transactional: 0.5}\n", "s.yaml:5: field 'democracy'")]
+    [InlineData("allies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters: {covariate_window: 0}\n", "s.yaml:7: field 'covariate_window'")]
+    public void Bad_traits_and_windows_name_the_line(string body, string expected)
+    {
+        var error = Assert.Throws<LinchpinException>(() => ScenarioFile.Parse(Head + body, "s.yaml"));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+}
