@@ -36,7 +36,8 @@ public static class ScenarioFile
     ];
 
     private static readonly string[] DealFields =
-        ["currency", "payment", "expires", "term", "patron_value", "stationing_cost", "host_value", "withdrawal_saving", "strategic_loss", "self_help_cost", "patron_demand", "lapse_risk", "uncertainty"];
+        ["currency", "payment", "expires", "term", "patron_value", "stationing_cost", "host_value", "withdrawal_saving", "strategic_loss", "self_help_cost", "patron_demand", "lapse_risk", "uncertainty",
+         "indexation", "index_rate", "index_cap"];
 
     private static readonly (string Name, Func<SimulationParameters, double, SimulationParameters> Set, double Min, double Max)[] ParameterFields =
     [
@@ -264,7 +265,23 @@ public static class ScenarioFile
             Whole(input, map, "term", 1, 50) ?? throw input.Error(map, "term", "is missing"),
             Required("patron_value", -1e12, 1e12), Required("stationing_cost", 0, 1e12), Required("host_value", -1e12, 1e12),
             Required("withdrawal_saving", 0, 1e12), Required("strategic_loss", 0, 1e12), Required("self_help_cost", 0, 1e12),
-            Required("patron_demand", 0, 1e12), Number(input, map, "lapse_risk", 0.1, 0, 0.99), Number(input, map, "uncertainty", 0.1, 0, 2));
+            Required("patron_demand", 0, 1e12), Number(input, map, "lapse_risk", 0.1, 0, 0.99), Number(input, map, "uncertainty", 0.1, 0, 2),
+            Indexation(input, map), Number(input, map, "index_rate", 0, -0.5, 0.5), Optional(input, map, "index_cap", -0.5, 1));
+    }
+
+    private static PaymentIndexation Indexation(InputReader input, YamlMappingNode map)
+    {
+        var text = input.OptionalString(map, "indexation") ?? "none";
+        var indexation = text switch
+        {
+            "none" => PaymentIndexation.None,
+            "defence-budget" => PaymentIndexation.DefenceBudget,
+            "rate" => PaymentIndexation.Rate,
+            _ => throw input.Error(InputReader.Find(map, "indexation")!, "indexation", $"'{text}' is not one of none, defence-budget, rate"),
+        };
+        return indexation != PaymentIndexation.Rate && InputReader.Find(map, "index_rate") is { } rate
+            ? throw input.Error(rate, "index_rate", "applies only with indexation: rate")
+            : indexation;
     }
 
     private static double Number(InputReader input, YamlMappingNode map, string field, double fallback, double min, double max) =>

@@ -90,6 +90,8 @@ public sealed class SimulationEngine
     private readonly ShockSetup[] _shocks;
     private readonly double[] _patronSpending;
     private readonly double[] _standingCovariates;
+    private readonly double[] _backgroundThreat;
+    private readonly double[] _backgroundEntrapment;
     private readonly bool _hasCovariates;
     private readonly double _total0;
 
@@ -161,13 +163,46 @@ public sealed class SimulationEngine
             }
         }
 
+        // Stochastic shocks are a background rate, already there in the start year: a run starts with the
+        // transient threat and the entrapment at their long-run means under them (AR(1) with persistence φ:
+        // Σ p·jump/(1 − φ); entrapment with memory μ: Σ p·entrapment·exposure·(1 + 0.5(1 − τ₀))/(1 − μ)),
+        // and threat is measured from that mean, so the calibrated start year is a typical year. Scheduled
+        // shocks are new events.
+        _backgroundThreat = new double[_n];
+        _backgroundEntrapment = new double[_n];
+        var tau0 = setup.Doctrine.TransactionalAt(setup.StartYear);
+        for (var s = 0; s < setup.Shocks.Count; s++)
+        {
+            var shock = setup.Shocks[s];
+            if (shock.Year is not null || shock.Probability <= 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < _n; i++)
+            {
+                if (Touches(shock, allies[i]))
+                {
+                    if (shock.Kind != ShockKind.Invasion && p.ThreatPersistence < 1)
+                    {
+                        _backgroundThreat[i] += shock.Probability * shock.ThreatJump / (1 - p.ThreatPersistence);
+                    }
+
+                    if (p.EntrapmentMemory < 1)
+                    {
+                        _backgroundEntrapment[i] += shock.Probability * shock.Entrapment * _exposure[i] * (1 + (0.5 * (1 - tau0))) / (1 - p.EntrapmentMemory);
+                    }
+                }
+            }
+        }
+
         _doctrineByYear = new double[setup.Years + 1];
         for (var t = 0; t <= setup.Years; t++)
         {
             _doctrineByYear[t] = setup.Doctrine.TransactionalAt(setup.StartYear + t);
         }
 
-        _shockTouches = [.. setup.Shocks.Select(s => allies.Select(a => s.Targets.Contains(a.Iso3, StringComparer.Ordinal) || s.Targets.Contains(a.Theatre, StringComparer.Ordinal) || s.Targets.Contains("all", StringComparer.Ordinal)).ToArray())];
+        _shockTouches = [.. setup.Shocks.Select(s => allies.Select(a => Touches(s, a)).ToArray())];
 
         // Calibration: with ln(w − q) normalised to weight 1, the start year is an interior equilibrium with
         // marginal benefit M = 1/(w − q0) split into a public part π M and a private part (1 − π) M.
@@ -183,6 +218,10 @@ public sealed class SimulationEngine
             _privateWeight[i] = (1 - p.Publicness) * m * q0;
         }
     }
+
+    private static bool Touches(ShockSetup shock, AllySetup ally) =>
+        shock.Targets.Contains(ally.Iso3, StringComparer.Ordinal) || shock.Targets.Contains(ally.Theatre, StringComparer.Ordinal)
+        || shock.Targets.Contains("all", StringComparer.Ordinal);
 
     /// <summary>The setup.</summary>
     public SimulationSetup Setup => _setup;
@@ -237,11 +276,12 @@ public sealed class SimulationEngine
             var w = _beliefWeight[i];
             alpha[i] = _belief0[i] * w;
             beta[i] = (1 - _belief0[i]) * w;
-            transient[i] = 0;
+            transient[i] = _backgroundThreat[i];
             level[i] = 0;
-            entrapment[i] = 0;
+            entrapment[i] = _backgroundEntrapment[i];
             status[i] = AllyStatus.Member;
             payment[i] = _costSharing[i]?.Payment ?? 0;
+            buffer.AgreedIn[i] = _setup.StartYear;
             expires[i] = _costSharing[i]?.Expires ?? int.MaxValue;
             threat[i] = 1;
             benefits[i] = double.NaN;
@@ -271,10 +311,19 @@ public sealed class SimulationEngine
             UpdateBeliefs(buffer, tau);
             for (var i = 0; i < n; i++)
             {
-                // 3. Expiring cost-sharing agreements are re-bargained.
-                if (_costSharing[i] is { } deal && year >= buffer.Expires[i] && buffer.Status[i] != AllyStatus.Left)
+                // 3. Agreements in force are indexed; expiring ones are re-bargained.
+                if (_costSharing[i] is not { } deal || buffer.Status[i] == AllyStatus.Left)
+                {
+                    continue;
+                }
+
+                if (year >= buffer.Expires[i])
                 {
                     Negotiate(buffer, ref rng, i, deal, year, tau);
+                }
+                else if (year > buffer.AgreedIn[i])
+                {
+                    buffer.Payment[i] *= 1 + IndexGrowth(buffer, deal, i, t);
                 }
             }
 
@@ -372,7 +421,7 @@ public sealed class SimulationEngine
             }
 
             entrapment[i] *= entrapmentMemory;
-            threat[i] = transient[i] + level[i];
+            threat[i] = transient[i] + level[i] - _backgroundThreat[i];
         }
 
         ExpSpan.Exp(threat, threat);
@@ -413,7 +462,7 @@ public sealed class SimulationEngine
             }
 
             // exp(η·x) is exp(x) exactly when η = 1.
-            var multiplier = unitElasticity ? threat[i] : Math.Exp(p.ThreatElasticity * (buffer.Transient[i] + buffer.Level[i]));
+            var multiplier = unitElasticity ? threat[i] : Math.Exp(p.ThreatElasticity * (buffer.Transient[i] + buffer.Level[i] - _backgroundThreat[i]));
             var gap = Math.Max(0, target - pct[i]) * inverseTarget;
             gameIncome[i] = income[i];
             pubW[i] = _publicWeight[i] * multiplier;
@@ -508,7 +557,7 @@ public sealed class SimulationEngine
                     + (p.PowerChangeEffect * Math.Abs(share[i] - shareLast[i]))
                     + (year <= buffer.RegimeChangedUntil[i] ? p.RegimeChangeEffect : 0)
                     + (year <= buffer.OutsideAllianceUntil[i] ? p.OutsideAllianceEffect : 0)
-                    + (p.ThreatHazardEffect * (buffer.Transient[i] + buffer.Level[i]));
+                    + (p.ThreatHazardEffect * (buffer.Transient[i] + buffer.Level[i] - _backgroundThreat[i]));
             }
 
             shareLast[i] = share[i];
@@ -529,6 +578,24 @@ public sealed class SimulationEngine
         {
             shares[i] = spending[i] / total;
         }
+    }
+
+    /// <summary>
+    /// This year's rise of an indexed payment: the host's defence spending growth last year (from
+    /// the record; before the second simulated year, its GDP growth stands in for it) or the fixed
+    /// rate, at most the cap.
+    /// </summary>
+    private double IndexGrowth(RunBuffer buffer, CostSharingSetup deal, int i, int t)
+    {
+        var growth = deal.Indexation switch
+        {
+            PaymentIndexation.DefenceBudget => t >= 2
+                ? (buffer.Value(t - 1, i, TrajectoryVariable.Spending) / buffer.Value(t - 2, i, TrajectoryVariable.Spending)) - 1
+                : _growth[i],
+            PaymentIndexation.Rate => deal.IndexRate,
+            _ => 0,
+        };
+        return deal.IndexCap is { } cap ? Math.Min(cap, growth) : growth;
     }
 
     /// <summary>A member starts hedging; a hedger leaves and falls back on self-help.</summary>
@@ -597,6 +664,7 @@ public sealed class SimulationEngine
 
         buffer.Payment[i] = transfer;
         buffer.Expires[i] = year + deal.Term;
+        buffer.AgreedIn[i] = year;
         if (!buffer.Settled[i])
         {
             buffer.Settled[i] = true;
@@ -668,6 +736,7 @@ public sealed class RunBuffer
         ShareLast = new double[allies];
         ShareNow = new double[allies];
         RegimeChangedUntil = new int[allies];
+        AgreedIn = new int[allies];
         OutsideAllianceUntil = new int[allies];
         CredibilityNow = new double[allies];
         TheatreDraw = new double[theatres];
@@ -761,6 +830,9 @@ public sealed class RunBuffer
 
     /// <summary>Each ally's share of the system's defence spending this year.</summary>
     internal double[] ShareNow { get; }
+
+    /// <summary>The year each ally's cost-sharing agreement in force was settled (the start year for the one in force then).</summary>
+    internal int[] AgreedIn { get; }
 
     /// <summary>The last year each ally's regime change counts as recent (<see cref="int.MinValue"/>: none).</summary>
     internal int[] RegimeChangedUntil { get; }

@@ -27,9 +27,30 @@ public enum AllyStatus
 /// <param name="PatronDemand">The patron's opening demand under a fully transactional doctrine (recorded, and widening the gap that delays talks).</param>
 /// <param name="LapseRisk">Probability that talks lapse after a rejected round, in [0, 1).</param>
 /// <param name="Uncertainty">Log-scale standard deviation of the parties' valuations in a negotiation, ≥ 0.</param>
+/// <param name="Indexation">How the payment moves in the later years of an agreement's term.</param>
+/// <param name="IndexRate">The yearly rate for <see cref="PaymentIndexation.Rate"/> (0.02 = 2 %).</param>
+/// <param name="IndexCap">The most the payment may rise in a year under indexation (0.05 = 5 %), or <c>null</c> for no cap.</param>
 public sealed record CostSharingSetup(
     string Currency, double Payment, int Expires, int Term, double PatronValue, double StationingCost, double HostValue,
-    double WithdrawalSaving, double StrategicLoss, double SelfHelpCost, double PatronDemand, double LapseRisk = 0.1, double Uncertainty = 0.1);
+    double WithdrawalSaving, double StrategicLoss, double SelfHelpCost, double PatronDemand, double LapseRisk = 0.1, double Uncertainty = 0.1,
+    PaymentIndexation Indexation = PaymentIndexation.None, double IndexRate = 0, double? IndexCap = null);
+
+/// <summary>
+/// How a cost-sharing payment moves after an agreement's first year. Runs are in constant prices,
+/// so an index of consumer prices (the 9th and 12th SMAs) leaves the real payment flat (<see cref="None"/>),
+/// and the 11th SMA's index, the host's defence budget growth, is its real defence spending growth.
+/// </summary>
+public enum PaymentIndexation
+{
+    /// <summary>The payment stays at its first-year level (in constant prices) for the term.</summary>
+    None,
+
+    /// <summary>The payment grows each year by the host's defence spending growth of the year before (the 11th SMA's rule), capped if a cap is set.</summary>
+    DefenceBudget,
+
+    /// <summary>The payment grows by a fixed yearly rate, capped if a cap is set.</summary>
+    Rate,
+}
 
 /// <summary>One ally at the start year.</summary>
 /// <param name="Iso3">ISO3 code.</param>

@@ -170,6 +170,30 @@ public class SimulationEngineTests
             Assert.Equal(1, buffer.Value(10, 2, TrajectoryVariable.Threat), 1e-12);
             Assert.True(buffer.Value(10, 1, TrajectoryVariable.PctGdp) > 1.9);
         }
+
+        [Fact]
+        public void Background_shocks_keep_the_mean_log_threat_at_its_start_year_level()
+        {
+            // A stochastic missile test (p = 0.6, jump 0.1, persistence 0.8) adds 0.3 to the stationary mean of the
+            // transient; the run starts there, so E[log threat] stays 0 in every year (it would drift to 0.3 from 0).
+            var shock = new ShockSetup(ShockKind.MissileTest, null, 0.6, ["korea"], 0.1, 0, 0.05, "test");
+            var engine = new SimulationEngine(Setup(Quiet(0.5) with { ThreatPersistence = 0.8 }, shocks: [shock]));
+            var buffer = engine.NewBuffer();
+            const int runs = 20_000;
+            var (sum, sumOfSquares) = (0.0, 0.0);
+            for (var run = 0; run < runs; run++)
+            {
+                engine.Run(5, run, buffer);
+                var log = Math.Log(buffer.Value(10, 2, TrajectoryVariable.Threat));
+                sum += log;
+                sumOfSquares += log * log;
+            }
+
+            var mean = sum / runs;
+            var standardError = Math.Sqrt(((sumOfSquares / runs) - (mean * mean)) / runs);
+            Assert.InRange(mean, -4 * standardError, 4 * standardError);
+            Assert.True(standardError < 0.002);
+        }
     }
 
     public class Invariants
