@@ -201,7 +201,7 @@ public sealed record WeibullFit(double Shape, double Scale, double LogLikelihood
 
 /// <summary>The constant hazard of a subgroup of alliances.</summary>
 /// <param name="Name">Short name: <c>formed_before_1945</c>, <c>formed_1945_or_later</c>, <c>bilateral</c>, <c>multilateral</c>, <c>defense</c>, <c>no_defense</c>.</param>
-/// <param name="Description">The subgroup in words.</param>
+/// <param name="Description">The subgroup in words (e.g. <c>bilateral alliances (two members)</c>).</param>
 /// <param name="Counts">Its counts, exposure and hazard.</param>
 public sealed record GroupHazard(string Name, string Description, DurationCounts Counts);
 
@@ -481,12 +481,12 @@ public static class AllianceDuration
             PiecewiseHazards(lifetimes, options.BandStarts),
             FitWeibull(lifetimes),
             [
-                Group("formed_before_1945", "formed before 1945", a => a.BeginYear < 1945),
-                Group("formed_1945_or_later", "formed in 1945 or later", a => a.BeginYear >= 1945),
-                Group("bilateral", "bilateral (two members)", a => a.Bilateral == true),
-                Group("multilateral", "multilateral (three or more members)", a => a.Bilateral == false),
-                Group("defense", "with a defence obligation", a => a.Defense == true),
-                Group("no_defense", "without a defence obligation", a => a.Defense == false),
+                Group("formed_before_1945", "alliances formed before 1945", a => a.BeginYear < 1945),
+                Group("formed_1945_or_later", "alliances formed in 1945 or later", a => a.BeginYear >= 1945),
+                Group("bilateral", "bilateral alliances (two members)", a => a.Bilateral == true),
+                Group("multilateral", "multilateral alliances (three or more members)", a => a.Bilateral == false),
+                Group("defense", "alliances with a defence obligation", a => a.Defense == true),
+                Group("no_defense", "alliances without a defence obligation", a => a.Defense == false),
             ]);
     }
 
