@@ -27,6 +27,7 @@ public static class LinchpinCli
         root.Subcommands.Add(ScenarioCommand.Build(environment));
         root.Subcommands.Add(SimulateCommand.Build(environment));
         root.Subcommands.Add(BacktestCommand.Build(environment));
+        root.Subcommands.Add(DurationCommand.Build(environment));
         return root;
     }
 
