@@ -79,7 +79,7 @@ internal static class SimulationReport
             {
                 report.Plot(SimulationCharts.Histogram(
                     [.. variants.Select((v, k) => (v, k)).Where(x => x.k > 0).Select(x => new HistogramSeries(x.v.Label, x.v.Color, results[x.k].FirstSettlements(sma)))],
-                    _smaReferences, $"{scenario.Name}: the first SMA settlement by doctrine", $"ROK annual payment, {deal.Currency} (current won)"),
+                    _smaReferences, $"{scenario.Name}: the first SMA settlement by doctrine", $"ROK annual payment, {deal.Currency} ({scenario.StartYear} prices; the SMA lines are current won)"),
                     $"{scenario.Name}: distribution of the first settled SMA payment ({deal.Currency}) over the runs that settled, with the 10th SMA's 2019 and the 11th SMA's 2021 payments (us_rok_sma).",
                     height: 520);
             }

@@ -48,7 +48,7 @@ public static class NatoBacktest
     public static IReadOnlyList<double> PledgePulls { get; } = [0, 0.5, 1, 2, 4, 8, 16];
 
     /// <summary>The grid of threat elasticities searched.</summary>
-    public static IReadOnlyList<double> ThreatElasticities { get; } = [0.25, 0.5, 1, 2];
+    public static IReadOnlyList<double> ThreatElasticities { get; } = [0.05, 0.1, 0.15, 0.25, 0.5, 1, 2];
 
     /// <summary>Runs the backtest of <paramref name="scenario"/> (a NATO scenario starting in 2014).</summary>
     public static BacktestResult Run(WorldStore store, Scenario scenario, int runs = 1000, ulong seed = 42, int threads = 1)

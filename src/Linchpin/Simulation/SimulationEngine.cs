@@ -424,7 +424,24 @@ public sealed class SimulationEngine
             threat[i] = transient[i] + level[i] - _backgroundThreat[i];
         }
 
+        // The game's weights scale with exp(η·x); exp(x) itself is the recorded threat level.
+        var multiplier = buffer.Multiplier;
+        var elasticity = p.ThreatElasticity;
+        if (elasticity != 1)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                multiplier[i] = elasticity * threat[i];
+            }
+
+            ExpSpan.Exp(multiplier, multiplier);
+        }
+
         ExpSpan.Exp(threat, threat);
+        if (elasticity == 1)
+        {
+            threat.CopyTo(multiplier, 0);
+        }
     }
 
     /// <summary>
@@ -442,7 +459,6 @@ public sealed class SimulationEngine
         var inverseTarget = target > 0 ? 1 / target : 0;
         var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
         var protection = _patronProtection[t];
-        var unitElasticity = p.ThreatElasticity == 1;
         var (alpha, beta, status, belief, credibility) = (buffer.Alpha, buffer.Beta, buffer.Status, buffer.BeliefNow, buffer.CredibilityNow);
         var (gameIncome, pubW, privW, spill, threat) = (buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn, buffer.ThreatLevel);
         var (income, pct, spending) = (buffer.Income, buffer.Pct, buffer.Spending);
@@ -461,8 +477,7 @@ public sealed class SimulationEngine
                 continue;
             }
 
-            // exp(η·x) is exp(x) exactly when η = 1.
-            var multiplier = unitElasticity ? threat[i] : Math.Exp(p.ThreatElasticity * (buffer.Transient[i] + buffer.Level[i] - _backgroundThreat[i]));
+            var multiplier = buffer.Multiplier[i];
             var gap = Math.Max(0, target - pct[i]) * inverseTarget;
             gameIncome[i] = income[i];
             pubW[i] = _publicWeight[i] * multiplier;
@@ -732,6 +747,7 @@ public sealed class RunBuffer
         ThreatLevel = new double[allies];
         Benefit = new double[allies];
         HazardTerm = new double[allies];
+        Multiplier = new double[allies];
         BeliefNow = new double[allies];
         ShareLast = new double[allies];
         ShareNow = new double[allies];
@@ -845,6 +861,9 @@ public sealed class RunBuffer
 
     /// <summary>This year's credibility acted on per ally (belief, discounted while hedging, 0 once left).</summary>
     internal double[] CredibilityNow { get; }
+
+    /// <summary>This year's threat multiplier of the game's weights, exp(η·x), per ally.</summary>
+    internal double[] Multiplier { get; }
 
     /// <summary>This year's hazard term exp(−β·net benefit) per ally.</summary>
     internal double[] HazardTerm { get; }

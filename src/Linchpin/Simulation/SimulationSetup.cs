@@ -160,8 +160,8 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
 /// <param name="Publicness">Share π of an ally's marginal benefit of defence that comes from the alliance public good (the rest is its private joint product), in [0, 1].</param>
 /// <param name="ThreatPersistence">AR(1) persistence φ of log threat, in [0, 1].</param>
 /// <param name="ThreatVolatility">Standard deviation σ of the yearly log-threat innovation, ≥ 0.</param>
-/// <param name="ThreatElasticity">Elasticity of the weight on security to threat, ≥ 0.</param>
-/// <param name="PledgePull">Extra weight on own spending per unit of relative gap to a pledged target, ≥ 0.</param>
+/// <param name="ThreatElasticity">Elasticity of the weight on security to threat, ≥ 0 (default: the NATO backtest's calibration on 2014→2019).</param>
+/// <param name="PledgePull">Extra weight on own spending per unit of relative gap to a pledged target, ≥ 0 (default: the NATO backtest's calibration on 2014→2019).</param>
 /// <param name="TransactionalPressure">Extra weight per unit gap, times τ, from the patron's demands, ≥ 0.</param>
 /// <param name="BeliefMemory">Yearly retention λ of past evidence about the patron, in (0, 1].</param>
 /// <param name="MultilateralCredibility">The credibility a fully multilateral doctrine signals, in (0, 1).</param>
@@ -190,8 +190,8 @@ public sealed record SimulationParameters(
     double Publicness = 0.5,
     double ThreatPersistence = 0.8,
     double ThreatVolatility = 0.05,
-    double ThreatElasticity = 1.0,
-    double PledgePull = 0.5,
+    double ThreatElasticity = 0.25,
+    double PledgePull = 0,
     double TransactionalPressure = 0.5,
     double BeliefMemory = 0.8,
     double MultilateralCredibility = 0.85,

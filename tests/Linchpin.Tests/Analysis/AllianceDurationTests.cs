@@ -32,6 +32,12 @@ public static class AllianceDurationTests
         private DurationCounts Group(string name) => _baseline.Groups.Single(g => g.Name == name).Counts;
 
         [Fact]
+        public void The_simulations_default_base_hazard_is_the_post_1945_rate()
+        {
+            Assert.Equal(Group("formed_1945_or_later").Hazard!.Value, new Linchpin.Simulation.SimulationParameters().BaseHazard, 4);
+        }
+
+        [Fact]
         public void Counts_745_alliances_411_terminations_334_censored()
         {
             Assert.Equal(745, _baseline.All.Alliances);
