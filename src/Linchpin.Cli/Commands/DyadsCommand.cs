@@ -51,10 +51,10 @@ internal static class DyadsCommand
             long rows = 0;
             ProgressReporter.Run(environment,
             [
-                ("loading data", () => inputs = LoadInputs(parsed, environment, request.Joins)),
+                ("loading data", () => { T("start load"); inputs = LoadInputs(parsed, environment, request.Joins); T("loaded"); }),
                 (path is null ? "building dyad-years" : $"writing {Path.GetFileName(path)}", () =>
                 {
-                    frame = DyadYears.Build(inputs!, request);
+                    frame = DyadYears.Build(inputs!, request); T("built");
                     if (path is not null)
                     {
                         var provenance = CommonOptions.Provenance(
@@ -66,7 +66,7 @@ internal static class DyadsCommand
                                 new("with", JoinsText(joins)),
                             ],
                             ShippedDyadData.DatasetsFor(joins));
-                        rows = DyadFrameFile.Write(frame, path, provenance);
+                        rows = DyadFrameFile.Write(frame, path, provenance); T("written");
                     }
                 }),
             ]);
@@ -79,7 +79,7 @@ internal static class DyadsCommand
             var summary = new ResultTable(
                 [new("rows", typeof(long)), new("from", typeof(int)), new("to", typeof(int)), new("directed", typeof(bool)), new("file", typeof(string))],
                 [[rows, request.From, request.To, request.Directed, path]]);
-            ResultWriter.Write(summary, format, environment);
+            ResultWriter.Write(summary, format, environment); T("summary");
             return 0;
         }));
         return command;
@@ -90,13 +90,19 @@ internal static class DyadsCommand
     {
         if (parsed.GetValue(CommonOptions.Database) is null)
         {
-            return ShippedDyadData.Load(joins);
+            // While the files are read, what comes next is compiled.
+            return ShippedDyadData.Load(joins, () =>
+            {
+                ShippedDyadData.CompileFrameAndWriter();
+                ResultWriter.CompileTables();
+            });
         }
 
         using var store = CommonOptions.OpenStore(parsed, environment);
         return ShippedDyadData.Load(store, joins);
     }
 
+    private static void T(string what) => Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms");
     private static string JoinsText(DyadJoins joins) =>
         joins == DyadJoins.None ? "none" : string.Join(",", JoinNames.Where(j => joins.HasFlag(j.Join)).Select(j => j.Name));
 

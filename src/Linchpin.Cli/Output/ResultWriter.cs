@@ -98,6 +98,13 @@ internal static class ResultWriter
         }
     }
 
+    /// <summary>
+    /// Renders a small table to nowhere, so that the table code is compiled before a result is
+    /// ready (start-up work a command can do while it waits on other threads).
+    /// </summary>
+    public static void CompileTables() =>
+        WriteTable(new ResultTable([new("rows", typeof(long)), new("file", typeof(string))], [[0L, ""]]), new CliEnvironment(TextWriter.Null, TextWriter.Null, false, ""), null);
+
     private static void WriteTable(ResultTable table, CliEnvironment environment, string? title)
     {
         var console = Consoles.For(environment.Out, environment.IsTerminal);

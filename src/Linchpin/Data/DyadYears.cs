@@ -87,6 +87,10 @@ public static class DyadYears
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(request);
+        // The ATOP side of the join (sorted, one row per key) does not depend on the keys: it is made meanwhile.
+        var preparedAtop = request.Joins.HasFlag(DyadJoins.Atop) && inputs.Atop is { } atopInput
+            ? Task.Run(() => PrepareAtop(atopInput, request.Directed))
+            : null;
         var (ccode1, ccode2, year) = Keys(inputs.Spells, request);
         var columns = new List<DyadColumn> { new("ccode1", ColumnType.Int32), new("ccode2", ColumnType.Int32), new("year", ColumnType.Int64) };
         var sources = new List<DyadFrame.Source> { new(DyadFrame.Kind.Ccode1), new(DyadFrame.Kind.Ccode2), new(DyadFrame.Kind.Year) };
@@ -96,7 +100,8 @@ public static class DyadYears
         if (request.Joins.HasFlag(DyadJoins.Atop))
         {
             var atop = inputs.Atop ?? throw new ArgumentException("the request joins ATOP but the inputs have none", nameof(inputs));
-            (atopRow, provisions) = JoinAtop(atop, request.Directed, ccode1, ccode2, year);
+            var prepared = preparedAtop!.GetAwaiter().GetResult();
+            (atopRow, provisions) = (JoinAtop(prepared, ccode1, ccode2, year), prepared.Provisions);
             coverage = atop.Coverage;
             columns.Add(new("atop_alliance", ColumnType.Int32));
             sources.Add(new(DyadFrame.Kind.AtopAlliance));
@@ -140,64 +145,137 @@ public static class DyadYears
         // States still in the system at the end of the list stay in it to the last year asked for.
         var listEnd = new DateOnly(DyadYearRequest.LastListedYear, 12, 31);
         var carriedEnd = new DateOnly(Math.Max(request.To, DyadYearRequest.LastListedYear), 12, 31);
-        var states = spells
-            .Select(s => s.End == listEnd ? s with { End = carriedEnd } : s)
-            .Where(s => s.Start <= s.End && s.Start.Year <= request.To && s.End.Year >= request.From)
-            .GroupBy(s => s.Ccode)
-            .OrderBy(g => g.Key)
-            .Select(g => (Ccode: g.Key, Spells: g.OrderBy(s => s.Start).ToArray()))
-            .ToArray();
+        var states = States(spells, request, listEnd, carriedEnd);
 
-        var ranges = new List<(int First, int Last)>();
-        var count = 0;
-        for (var pass = 0; pass < 2; pass++)
+        // Pass 0 counts each ccode1's rows, pass 1 writes them at their offsets; each pass splits the
+        // states in two halves, one per thread (the rows do not depend on the split).
+        var counts = new int[states.Length + 1];
+        InHalves(states.Length, states.Length / 2, (from, to) =>
         {
-            var ccode1 = pass == 0 ? [] : new int[count];
-            var ccode2 = pass == 0 ? [] : new int[count];
-            var year = pass == 0 ? [] : new int[count];
-            var at = 0;
-            foreach (var a in states)
+            var ranges = new YearRanges();
+            for (var i = from; i < to; i++)
             {
-                foreach (var b in states)
+                counts[i + 1] = Rows(states, i, request, ranges, [], [], [], 0, write: false);
+            }
+        });
+        for (var i = 0; i < states.Length; i++)
+        {
+            counts[i + 1] += counts[i];
+        }
+
+        var (ccode1, ccode2, year) = (new int[counts[^1]], new int[counts[^1]], new int[counts[^1]]);
+        var middle = Array.BinarySearch(counts, counts[^1] / 2) is var found && found >= 0 ? found : ~found;
+        InHalves(states.Length, Math.Min(middle, states.Length), (from, to) =>
+        {
+            var ranges = new YearRanges();
+            for (var i = from; i < to; i++)
+            {
+                Rows(states, i, request, ranges, ccode1, ccode2, year, counts[i], write: true);
+            }
+        });
+        return (ccode1, ccode2, year);
+    }
+
+    /// <summary>
+    /// The states in the request's years, by code, each with its spells in order. Plain loops over
+    /// arrays of primitives: generic code over the spell struct would be compiled at start-up.
+    /// </summary>
+    private static (int Ccode, StateSpell[] Spells)[] States(IReadOnlyList<StateSpell> spells, DyadYearRequest request, DateOnly listEnd, DateOnly carriedEnd)
+    {
+        var kept = new StateSpell[spells.Count];
+        var order = new long[spells.Count];
+        var index = new int[spells.Count];
+        var count = 0;
+        for (var i = 0; i < spells.Count; i++)
+        {
+            var spell = spells[i].End == listEnd ? spells[i] with { End = carriedEnd } : spells[i];
+            if (spell.Start <= spell.End && spell.Start.Year <= request.To && spell.End.Year >= request.From)
+            {
+                kept[count] = spell;
+                order[count] = ((long)spell.Ccode << 32) | (uint)spell.Start.DayNumber;
+                index[count] = count;
+                count++;
+            }
+        }
+
+        Array.Sort(order, index, 0, count);
+        var groups = 0;
+        for (var k = 0; k < count; k++)
+        {
+            groups += k == 0 || kept[index[k]].Ccode != kept[index[k - 1]].Ccode ? 1 : 0;
+        }
+
+        var states = new (int Ccode, StateSpell[] Spells)[groups];
+        var at = 0;
+        for (var first = 0; first < count;)
+        {
+            var ccode = kept[index[first]].Ccode;
+            var last = first;
+            while (last < count && kept[index[last]].Ccode == ccode)
+            {
+                last++;
+            }
+
+            var own = new StateSpell[last - first];
+            for (var k = first; k < last; k++)
+            {
+                own[k - first] = kept[index[k]];
+            }
+
+            states[at++] = (ccode, own);
+            first = last;
+        }
+
+        return states;
+    }
+
+    /// <summary>Runs <paramref name="body"/> on [0, <paramref name="split"/>) on another thread and on [<paramref name="split"/>, <paramref name="count"/>) on this one.</summary>
+    private static void InHalves(int count, int split, Action<int, int> body)
+    {
+        var first = Task.Run(() => body(0, split));
+        body(split, count);
+        first.GetAwaiter().GetResult();
+    }
+
+    /// <summary>The rows of ccode1 = states[<paramref name="i"/>], written from <paramref name="at"/> when <paramref name="write"/>; returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Rows(
+        (int Ccode, StateSpell[] Spells)[] states, int i, DyadYearRequest request, YearRanges ranges,
+        int[] ccode1, int[] ccode2, int[] year, int at, bool write)
+    {
+        var start = at;
+        var a = states[i];
+        foreach (var b in states)
+        {
+            if (a.Ccode == b.Ccode || (!request.Directed && a.Ccode > b.Ccode))
+            {
+                continue;
+            }
+
+            ranges.Clear();
+            foreach (var sa in a.Spells)
+            {
+                foreach (var sb in b.Spells)
                 {
-                    if (a.Ccode == b.Ccode || (!request.Directed && a.Ccode > b.Ccode))
+                    // The years of the days both are in the system.
+                    var first = Math.Max(Max(sa.Start, sb.Start).Year, request.From);
+                    var last = Math.Min(Min(sa.End, sb.End).Year, request.To);
+                    if (Max(sa.Start, sb.Start) <= Min(sa.End, sb.End) && first <= last)
                     {
-                        continue;
+                        ranges.Add(first, last);
                     }
-
-                    ranges.Clear();
-                    foreach (var sa in a.Spells)
-                    {
-                        foreach (var sb in b.Spells)
-                        {
-                            // The years of the days both are in the system.
-                            var first = Math.Max(Max(sa.Start, sb.Start).Year, request.From);
-                            var last = Math.Min(Min(sa.End, sb.End).Year, request.To);
-                            if (Max(sa.Start, sb.Start) <= Min(sa.End, sb.End) && first <= last)
-                            {
-                                ranges.Add((first, last));
-                            }
-                        }
-                    }
-
-                    at = Emit(ranges, a.Ccode, b.Ccode, ccode1, ccode2, year, at, pass == 1);
                 }
             }
 
-            if (pass == 1)
-            {
-                return (ccode1, ccode2, year);
-            }
-
-            count = at;
+            at = Emit(ranges, a.Ccode, b.Ccode, ccode1, ccode2, year, at, write);
         }
 
-        throw new InvalidOperationException("unreachable");
+        return at - start;
     }
 
     /// <summary>Writes the years of <paramref name="ranges"/> in order, a year covered by several ranges once per range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Emit(List<(int First, int Last)> ranges, int a, int b, int[] ccode1, int[] ccode2, int[] year, int at, bool write)
+    private static int Emit(YearRanges ranges, int a, int b, int[] ccode1, int[] ccode2, int[] year, int at, bool write)
     {
         if (ranges.Count == 0)
         {
@@ -205,17 +283,17 @@ public static class DyadYears
         }
 
         var (first, last) = (int.MaxValue, int.MinValue);
-        foreach (var range in ranges)
+        for (var r = 0; r < ranges.Count; r++)
         {
-            first = Math.Min(first, range.First);
-            last = Math.Max(last, range.Last);
+            first = Math.Min(first, ranges.First[r]);
+            last = Math.Max(last, ranges.Last[r]);
         }
 
         for (var y = first; y <= last; y++)
         {
-            foreach (var range in ranges)
+            for (var r = 0; r < ranges.Count; r++)
             {
-                if (y >= range.First && y <= range.Last)
+                if (y >= ranges.First[r] && y <= ranges.Last[r])
                 {
                     if (write)
                     {
@@ -232,12 +310,36 @@ public static class DyadYears
         return at;
     }
 
-    /// <summary>
-    /// For each key, the matching ATOP row (-1 where none), by a merge over keys sorted the same
-    /// way. Undirected keys take the maximum of each provision over both directions.
-    /// </summary>
+    /// <summary>Year ranges (first and last year), reused from dyad to dyad.</summary>
+    private sealed class YearRanges
+    {
+        public int[] First { get; private set; } = new int[8];
+
+        public int[] Last { get; private set; } = new int[8];
+
+        public int Count { get; private set; }
+
+        public void Clear() => Count = 0;
+
+        public void Add(int first, int last)
+        {
+            if (Count == First.Length)
+            {
+                First = [.. First, .. new int[Count]];
+                Last = [.. Last, .. new int[Count]];
+            }
+
+            First[Count] = first;
+            Last[Count] = last;
+            Count++;
+        }
+    }
+
+    /// <summary>ATOP's keys sorted the way the frame's keys are, one row per key: undirected keys take the maximum of each provision over both directions.</summary>
+    private sealed record PreparedAtop(long[] Keys, int Count, int[][] Provisions);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int[] Rows, IReadOnlyList<int[]> Provisions) JoinAtop(AtopDyadYears atop, bool directed, int[] ccode1, int[] ccode2, int[] year)
+    private static PreparedAtop PrepareAtop(AtopDyadYears atop, bool directed)
     {
         var keys = new long[atop.Count];
         var order = new int[atop.Count];
@@ -255,8 +357,12 @@ public static class DyadYears
             Array.Sort(keys, order);
         }
 
-        // One row per key: the provisions of equal keys (both directions, when undirected) are combined by maximum.
-        var provisions = atop.Provisions.Select(_ => new int[keys.Length]).ToArray();
+        var provisions = new int[atop.Provisions.Count][];
+        for (var p = 0; p < provisions.Length; p++)
+        {
+            provisions[p] = new int[keys.Length];
+        }
+
         var distinct = 0;
         for (var i = 0; i < keys.Length; i++)
         {
@@ -272,9 +378,29 @@ public static class DyadYears
             distinct = merge ? distinct : distinct + 1;
         }
 
+        return new PreparedAtop(keys, distinct, provisions);
+    }
+
+    /// <summary>For each key, the matching ATOP row (-1 where none), by a merge over keys sorted the same way, in two halves.</summary>
+    private static int[] JoinAtop(PreparedAtop atop, int[] ccode1, int[] ccode2, int[] year)
+    {
         var rows = new int[year.Length];
-        var j = 0;
-        for (var i = 0; i < rows.Length; i++)
+        InHalves(rows.Length, rows.Length / 2, (from, to) => Merge(atop, ccode1, ccode2, year, rows, from, to));
+        return rows;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Merge(PreparedAtop atop, int[] ccode1, int[] ccode2, int[] year, int[] rows, int from, int to)
+    {
+        if (from >= to)
+        {
+            return;
+        }
+
+        var keys = atop.Keys;
+        var distinct = atop.Count;
+        var j = Array.BinarySearch(keys, 0, distinct, Pack(ccode1[from], ccode2[from], year[from])) is var found && found >= 0 ? found : ~found;
+        for (var i = from; i < to; i++)
         {
             var key = Pack(ccode1[i], ccode2[i], year[i]);
             while (j < distinct && keys[j] < key)
@@ -284,8 +410,6 @@ public static class DyadYears
 
             rows[i] = j < distinct && keys[j] == key ? j : -1;
         }
-
-        return (rows, provisions);
     }
 
     private static long Pack(int ccode1, int ccode2, int year) =>

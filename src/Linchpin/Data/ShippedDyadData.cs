@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Linchpin.Data;
@@ -12,10 +13,13 @@ namespace Linchpin.Data;
 public static class ShippedDyadData
 {
     private static readonly string[] AtopKeys = ["ccode1", "ccode2", "year"];
+    /// <summary>A column to read and its type (a class, not a tuple, so that generic code over it is shared and compiled ahead of time).</summary>
+    private sealed record Wanted(string Name, ColumnType Type);
+
     private static readonly string[] SpellColumns = ["ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"];
 
     /// <summary>Reads the named columns of a dataset; empty values are missing, or an error in the first <c>required</c> columns.</summary>
-    private delegate (int Rows, ValueColumn[] Columns) Reader(string name, (string Name, ColumnType Type)[] wanted, int required);
+    private delegate (int Rows, ValueColumn[] Columns) Reader(string name, Wanted[] wanted, int required);
 
     /// <summary>The datasets a frame with <paramref name="joins"/> is made from, in a fixed order.</summary>
     public static IReadOnlyList<DatasetInfo> DatasetsFor(DyadJoins joins) =>
@@ -26,12 +30,38 @@ public static class ShippedDyadData
     ];
 
     /// <summary>Reads the state-system spells and the datasets <paramref name="joins"/> asks for from the embedded files.</summary>
+    /// <param name="joins">The datasets to read besides the state system.</param>
+    /// <param name="meanwhile">Other work to run on another thread while the files are read.</param>
     /// <exception cref="LinchpinException">A file is missing or malformed (a data error).</exception>
-    public static DyadInputs Load(DyadJoins joins)
+    public static DyadInputs Load(DyadJoins joins, Action? meanwhile = null)
     {
         var atop = joins.HasFlag(DyadJoins.Atop) ? Task.Run(() => ReadAtop(Read)) : null;
+        var other = meanwhile is null ? null : Task.Run(meanwhile);
         var (nmc, gdp) = ReadStateYears(joins, Read);
-        return new DyadInputs(ReadSpells(Read), atop?.GetAwaiter().GetResult(), nmc, gdp);
+        var spells = ReadSpells(Read);
+        other?.GetAwaiter().GetResult();
+        return new DyadInputs(spells, atop?.GetAwaiter().GetResult(), nmc, gdp);
+    }
+
+    /// <summary>
+    /// Compiles the dyad-year frame's and the Parquet writer's loops now (they are compiled fully
+    /// optimised on first use, not ahead of time), e.g. on a thread that would otherwise wait.
+    /// </summary>
+    public static void CompileFrameAndWriter()
+    {
+        foreach (var type in new[] { typeof(DyadYears), typeof(DyadParquet) })
+        {
+            foreach (var nested in type.GetNestedTypes(BindingFlags.NonPublic).Prepend(type))
+            {
+                foreach (var method in nested.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    if (method.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization) && !method.ContainsGenericParameters)
+                    {
+                        RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -56,7 +86,7 @@ public static class ShippedDyadData
 
     private static StateSpell[] ReadSpells(Reader read)
     {
-        var (rows, columns) = read("cow_states", [.. SpellColumns.Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
+        var (rows, columns) = read("cow_states", [.. SpellColumns.Select(n => new Wanted(n, ColumnType.Int32))], required: int.MaxValue);
         var spells = new StateSpell[rows];
         for (var i = 0; i < rows; i++)
         {
@@ -70,7 +100,7 @@ public static class ShippedDyadData
     private static AtopDyadYears ReadAtop(Reader read)
     {
         var dataset = DatasetCatalog.FindShipped("atop_ddy")!;
-        var (_, columns) = read(dataset.Name, [.. AtopKeys.Concat(DyadYears.AtopProvisions).Select(n => (n, ColumnType.Int32))], required: int.MaxValue);
+        var (_, columns) = read(dataset.Name, [.. AtopKeys.Concat(DyadYears.AtopProvisions).Select(n => new Wanted(n, ColumnType.Int32))], required: int.MaxValue);
         var ints = columns.Select(c => Narrow(c.Integers!)).ToArray();
         return new AtopDyadYears(ints[0], ints[1], ints[2], ints[3..], dataset.Coverage);
     }
@@ -78,19 +108,19 @@ public static class ShippedDyadData
     private static (StateYearTable? Nmc, StateYearTable? Gdp) ReadStateYears(DyadJoins joins, Reader read)
     {
         var nmc = joins.HasFlag(DyadJoins.Nmc)
-            ? ReadStateYears(read, "nmc", [.. DyadYears.NmcColumns.Select(c => (c, c == "cinc" ? ColumnType.Double : ColumnType.Int64))])
+            ? ReadStateYears(read, "nmc", [.. DyadYears.NmcColumns.Select(c => new Wanted(c, c == "cinc" ? ColumnType.Double : ColumnType.Int64))])
             : null;
-        var gdp = joins.HasFlag(DyadJoins.Gdp) ? ReadStateYears(read, "fariss_gdppop", [.. DyadYears.GdpColumns.Select(c => (c, ColumnType.Double))]) : null;
+        var gdp = joins.HasFlag(DyadJoins.Gdp) ? ReadStateYears(read, "fariss_gdppop", [.. DyadYears.GdpColumns.Select(c => new Wanted(c, ColumnType.Double))]) : null;
         return (nmc, gdp);
     }
 
-    private static StateYearTable ReadStateYears(Reader read, string name, (string Name, ColumnType Type)[] values)
+    private static StateYearTable ReadStateYears(Reader read, string name, Wanted[] values)
     {
-        var (_, columns) = read(name, [("ccode", ColumnType.Int32), ("year", ColumnType.Int32), .. values], required: 2);
+        var (_, columns) = read(name, [new Wanted("ccode", ColumnType.Int32), new Wanted("year", ColumnType.Int32), .. values], required: 2);
         return new StateYearTable(Narrow(columns[0].Integers!), Narrow(columns[1].Integers!), columns[2..]);
     }
 
-    private static (int Rows, ValueColumn[] Columns) ReadTable(WorldStore store, string name, (string Name, ColumnType Type)[] wanted, int required)
+    private static (int Rows, ValueColumn[] Columns) ReadTable(WorldStore store, string name, Wanted[] wanted, int required)
     {
         var table = store.Require(name);
         var result = store.Query($"SELECT {string.Join(", ", wanted.Select(w => WorldStore.Quote(w.Name)))} FROM {WorldStore.Quote(table)}");
@@ -135,7 +165,7 @@ public static class ShippedDyadData
 
     /// <summary>Reads the named columns of an embedded dataset; empty fields are missing, or an error in the first <paramref name="required"/> columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Rows, ValueColumn[] Columns) Read(string name, (string Name, ColumnType Type)[] wanted, int required)
+    private static (int Rows, ValueColumn[] Columns) Read(string name, Wanted[] wanted, int required)
     {
         var dataset = DatasetCatalog.FindShipped(name)!;
         byte[] data;
@@ -187,14 +217,33 @@ public static class ShippedDyadData
                 throw LinchpinException.InFile(dataset.FileName, row + 2, null, "quoted fields are not expected here");
             }
 
+            var at = 0;
             for (var field = 0; field < header.Length; field++)
             {
-                var comma = line.IndexOf((byte)',');
-                var value = comma < 0 ? line : line[..comma];
-                line = comma < 0 ? [] : line[(comma + 1)..];
+                // One pass over the field finds its end and, for plain digits (most fields), its value.
+                var start = Math.Min(at, line.Length);
+                at = start;
+                var digits = 0L;
+                var plain = true;
+                for (; at < line.Length && line[at] != ','; at++)
+                {
+                    var digit = (uint)(line[at] - '0');
+                    plain &= digit <= 9;
+                    digits = (digits * 10) + digit;
+                }
+
+                var value = line[start..at];
+                at++;
                 var w = column[field];
                 if (w < 0)
                 {
+                    continue;
+                }
+
+                if (plain && value.Length is > 0 and <= 18 && integers[w] is { } whole)
+                {
+                    whole[row] = digits;
+                    present[w][row] = true;
                     continue;
                 }
 
