@@ -41,7 +41,12 @@ public static partial class DyadParquet
         // Encoders take row groups in turn, each into a buffer of its own, while this thread writes
         // them in order as they are done; at most two groups per encoder are waiting at a time.
         var threads = Math.Max(1, Math.Min(Environment.ProcessorCount, groups));
-        var results = Enumerable.Range(0, groups).Select(_ => new TaskCompletionSource<(Chunk[] Chunks, ByteBuffer Bytes)>()).ToArray();
+        var results = new TaskCompletionSource<EncodedGroup>[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            results[g] = new TaskCompletionSource<EncodedGroup>();
+        }
+
         var buffers = new System.Collections.Concurrent.ConcurrentBag<ByteBuffer>();
         using var room = new SemaphoreSlim(2 * threads);
         using var stop = new CancellationTokenSource();
@@ -62,7 +67,7 @@ public static partial class DyadParquet
                 {
                     var bytes = buffers.TryTake(out var free) ? free : new ByteBuffer();
                     var start = g * RowGroupSize;
-                    results[g].SetResult((worker.Encode(frame, start, Math.Min(RowGroupSize, frame.RowCount - start), bytes), bytes));
+                    results[g].SetResult(new EncodedGroup(worker.Encode(frame, start, Math.Min(RowGroupSize, frame.RowCount - start), bytes), bytes));
                 }
                 catch (Exception ex)
                 {
@@ -113,6 +118,9 @@ public static partial class DyadParquet
         stream.Write(tail);
     }
 
+    /// <summary>A row group's column chunks and their bytes.</summary>
+    private sealed record EncodedGroup(Chunk[] Chunks, ByteBuffer Bytes);
+
     /// <summary>Where one column chunk lies (offset within its row group until placed), and its sizes.</summary>
     private struct Chunk
     {
@@ -135,7 +143,7 @@ public static partial class DyadParquet
         private readonly ByteBuffer _levelBytes = new();
         private readonly ByteBuffer _indexBytes = new();
         private readonly ByteBuffer _data = new();
-        private readonly Dictionary<(StateYearTable Table, DyadFrame.Kind Side), Side> _sides = [];
+        private readonly List<Side> _sides = [];
 
         /// <summary>Where the group being encoded goes.</summary>
         private ByteBuffer Output { get; set; } = new();
@@ -145,7 +153,7 @@ public static partial class DyadParquet
         {
             Output = output;
             Output.Clear();
-            foreach (var side in _sides.Values)
+            foreach (var side in _sides)
             {
                 side.Count = -1;
             }
@@ -278,10 +286,20 @@ public static partial class DyadParquet
         private Side SideOf(DyadFrame frame, in DyadFrame.Source source, int start, int count)
         {
             var table = source.Table!;
-            if (!_sides.TryGetValue((table, source.Kind), out var side))
+            // A few tables and sides at most: a list is enough (and needs no code compiled for a tuple key).
+            Side? side = null;
+            foreach (var candidate in _sides)
             {
-                side = new Side(source.Values!.Count);
-                _sides[(table, source.Kind)] = side;
+                if (ReferenceEquals(candidate.Table, table) && candidate.Kind == source.Kind)
+                {
+                    side = candidate;
+                }
+            }
+
+            if (side is null)
+            {
+                side = new Side(source.Values!.Count, table, source.Kind);
+                _sides.Add(side);
             }
 
             if (side.Count == count)
@@ -389,8 +407,14 @@ public static partial class DyadParquet
         private static int Width(int entries) => Math.Max(1, 32 - int.LeadingZeroCount(Math.Max(1, entries) - 1));
 
         /// <summary>The state-year rows, dictionary slots and encoded levels and indices of one table and side in the current row group.</summary>
-        private sealed class Side(int domain)
+        private sealed class Side(int domain, StateYearTable table, DyadFrame.Kind kind)
         {
+            /// <summary>The state-year table.</summary>
+            public StateYearTable Table { get; } = table;
+
+            /// <summary>Which side of the dyad looks it up.</summary>
+            public DyadFrame.Kind Kind { get; } = kind;
+
             /// <summary>For each row of the group, its slot in <see cref="Entries"/>, or -1 where the table has no row.</summary>
             public int[] Slots { get; } = new int[RowGroupSize];
 
@@ -716,7 +740,13 @@ public static partial class DyadParquet
         }
 
         thrift.I64(3, frame.RowCount);
-        WriteRowGroups(thrift, groups, [.. frame.Columns.Select(c => (PhysicalType(c.Type), c.Name))]);
+        var physical = new (int PhysicalType, string Name)[frame.Columns.Count];
+        for (var c = 0; c < physical.Length; c++)
+        {
+            physical[c] = (PhysicalType(frame.Columns[c].Type), frame.Columns[c].Name);
+        }
+
+        WriteRowGroups(thrift, groups, physical);
 
         var keyValues = frame.Metadata.ToList();
         if (provenance is not null)
@@ -729,7 +759,7 @@ public static partial class DyadParquet
     }
 
     /// <summary>The footer's row groups: each column chunk's place, encodings and sizes.</summary>
-    private static void WriteRowGroups(CompactWriter thrift, IReadOnlyList<Chunk[]> groups, IReadOnlyList<(int PhysicalType, string Name)> columns)
+    private static void WriteRowGroups(CompactWriter thrift, IReadOnlyList<Chunk[]> groups, (int PhysicalType, string Name)[] columns)
     {
         thrift.BeginList(4, CompactWriter.Struct, groups.Count);
         foreach (var chunks in groups)
@@ -764,7 +794,13 @@ public static partial class DyadParquet
                 thrift.EndStruct();
             }
 
-            thrift.I64(2, chunks.Sum(c => c.Size));
+            var size = 0L;
+            foreach (var chunk in chunks)
+            {
+                size += chunk.Size;
+            }
+
+            thrift.I64(2, size);
             thrift.I64(3, chunks.Length == 0 ? 0 : chunks[0].Rows);
             thrift.EndStruct();
         }
@@ -776,10 +812,18 @@ public static partial class DyadParquet
         if (keyValues.Count > 0)
         {
             thrift.BeginList(5, CompactWriter.Struct, keyValues.Count);
-            foreach (var (key, value) in keyValues.OrderBy(m => m.Key, StringComparer.Ordinal))
+            var keys = new string[keyValues.Count];
+            var values = new string[keyValues.Count];
+            for (var i = 0; i < keys.Length; i++)
             {
-                thrift.Binary(1, key);
-                thrift.Binary(2, value);
+                (keys[i], values[i]) = (keyValues[i].Key, keyValues[i].Value);
+            }
+
+            Array.Sort(keys, values, StringComparer.Ordinal);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                thrift.Binary(1, keys[i]);
+                thrift.Binary(2, values[i]);
                 thrift.EndStruct();
             }
         }
