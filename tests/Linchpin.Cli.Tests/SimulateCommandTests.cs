@@ -32,6 +32,29 @@ public class SimulateCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: XYZ}\ndoctrine: {transactional: 0.5}\n", ":6: field 'iso3': 'XYZ' is not a country")]
+    [InlineData("name: x\nstart: 2035\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: KOR}\ndoctrine: {transactional: 0.5}\n", ":2: field 'start': 2035 is past the data")]
+    [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: ZZZ}\nallies:\n  - {iso3: KOR}\ndoctrine: {transactional: 0.5}\n", ":4: field 'iso3': 'ZZZ' is not a country")]
+    public void Data_a_scenario_asks_for_and_cannot_have_names_its_line(string text, string expected)
+    {
+        using var cli = new CliRunner();
+        var file = Path.Combine(Path.GetTempPath(), "linchpin-data-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, text);
+        try
+        {
+            var result = cli.Run("simulate", "--scenario", file, "--runs", "10", "--out", file + ".out");
+            Assert.Equal(2, result.Exit);
+            Assert.Contains(file + expected, result.Error, StringComparison.Ordinal);
+            Assert.Single(result.Error.Trim().Split('\n'));
+            Assert.False(Directory.Exists(file + ".out"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void A_bad_scenario_file_is_one_line_with_exit_code_2()
     {

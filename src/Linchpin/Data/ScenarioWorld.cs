@@ -30,7 +30,19 @@ public static class ScenarioWorld
         var gdpYear = Math.Min(start, maddison.Coverage.Last);
         if (start - gdpYear > AllianceSpendingReader.MaxGdpLag)
         {
-            throw LinchpinException.NoData($"no GDP for {start}: Maddison 2023 ends in {maddison.Coverage.Last}");
+            throw scenario.ErrorAt("start", "start",
+                $"{start} is past the data: Maddison 2023 GDP ends in {maddison.Coverage.Last} and is used at most {AllianceSpendingReader.MaxGdpLag} years back, so start by {maddison.Coverage.Last + AllianceSpendingReader.MaxGdpLag}");
+        }
+
+        // A code outside the state list is usable only with both figures given.
+        foreach (var (iso3, gdpGiven, pctGiven) in scenario.Allies.Select(a => (a.Iso3, a.Gdp is not null, a.PctGdp is not null))
+            .Prepend((scenario.Patron.Iso3, scenario.Patron.Gdp is not null, scenario.Patron.PctGdp is not null)))
+        {
+            if (CountryDirectory.Shipped.FindIso3(iso3) is null && !(gdpGiven && pctGiven))
+            {
+                throw scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3",
+                    $"'{iso3}' is not a country in the COW state list (give 'gdp' and 'pct_gdp' to use it anyway)");
+            }
         }
 
         var gdp = store.Query("SELECT countrycode, gdppc * pop / 1000 FROM maddison WHERE year = $y AND gdppc IS NOT NULL AND pop IS NOT NULL", ("y", (object)gdpYear)).Rows
@@ -73,14 +85,15 @@ public static class ScenarioWorld
                 return pct;
             }
 
-            var (milex, year) = NmcSpending(store, iso3, start);
+            var (milex, year) = NmcSpending(store, iso3, start)
+                ?? throw scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3", $"'{iso3}' has no NMC military expenditure up to {start}; give 'pct_gdp'");
             var level = Gdp(iso3, null);
             notes.Add($"{iso3}: % of GDP from NMC 7.0 military expenditure ({year}, current US$) over Maddison GDP (2011 int$): a mixed price basis");
             return 100 * milex / level;
         }
 
         double Gdp(string iso3, double? over) => over ?? (gdp.TryGetValue(iso3, out var g) ? g
-            : throw LinchpinException.NoData($"{iso3}: no Maddison GDP for {gdpYear}; give 'gdp' in the scenario"));
+            : throw scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3", $"'{iso3}' has no Maddison GDP for {gdpYear}; give 'gdp'"));
 
         var d = scenario.Defaults;
         var allies = specs.Select(s => new AllySetup(
@@ -94,14 +107,16 @@ public static class ScenarioWorld
     }
 
     /// <summary>NMC military expenditure (US$ million) for the latest year at or before <paramref name="year"/>.</summary>
-    private static (double Milex, int Year) NmcSpending(WorldStore store, string iso3, int year)
+    private static (double Milex, int Year)? NmcSpending(WorldStore store, string iso3, int year)
     {
-        var code = CountryDirectory.Shipped.FindIso3(iso3)?.Code
-            ?? throw LinchpinException.NoData($"{iso3}: not in the COW state list; give 'pct_gdp' in the scenario");
+        if (CountryDirectory.Shipped.FindIso3(iso3)?.Code is not { } code)
+        {
+            return null;
+        }
+
         store.Require("nmc");
         var rows = store.Query("SELECT milex, year FROM nmc WHERE ccode = $c AND year <= $y AND milex IS NOT NULL AND milex > 0 ORDER BY year DESC LIMIT 1",
             ("c", (object)code.Value), ("y", (object)year)).Rows;
-        var row = rows.Count > 0 ? rows[0] : throw LinchpinException.NoData($"{iso3}: no NMC military expenditure up to {year}; give 'pct_gdp' in the scenario");
-        return (Convert.ToDouble(row[0], CultureInfo.InvariantCulture) / 1000, Convert.ToInt32(row[1], CultureInfo.InvariantCulture));
+        return rows.Count == 0 ? null : (Convert.ToDouble(rows[0][0], CultureInfo.InvariantCulture) / 1000, Convert.ToInt32(rows[0][1], CultureInfo.InvariantCulture));
     }
 }

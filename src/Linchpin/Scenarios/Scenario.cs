@@ -55,11 +55,18 @@ public sealed record PatronSpec(string Iso3, double? Gdp, double? PctGdp, double
 /// <param name="Parameters">Model parameters.</param>
 /// <param name="Text">The scenario file's text (hashed into manifests).</param>
 /// <param name="Warnings">What is valid but doubtful (e.g. a hazard coefficient against the literature's sign), one line each naming file, line and field.</param>
+/// <param name="File">The file the scenario was read from, for messages.</param>
+/// <param name="Lines">Where things are in the file, for messages about the data they ask for: <c>start</c>, <c>patron</c>, and each listed ally's ISO3 code.</param>
 public sealed record Scenario(
     string Name, string Title, string Description, int StartYear, int Years, PatronSpec Patron, bool NatoAllies, string? NatoEdition,
     IReadOnlyList<AllySpec> Allies, AllySpec Defaults, IReadOnlyDictionary<string, string> Theatres, Doctrine Doctrine,
-    IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null)
+    IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null,
+    string File = "", IReadOnlyDictionary<string, long>? Lines = null)
 {
+    /// <summary>An error in the scenario at the line of <paramref name="key"/> (see <see cref="Lines"/>), naming <paramref name="field"/>.</summary>
+    public LinchpinException ErrorAt(string key, string field, string problem) =>
+        LinchpinException.InFile(File.Length > 0 ? File : Name, Lines?.GetValueOrDefault(key) ?? 0, field, problem);
+
     /// <summary>SHA-256 of the scenario text (lower-case hex).</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));
 }

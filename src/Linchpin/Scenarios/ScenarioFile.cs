@@ -82,9 +82,11 @@ public static class ScenarioFile
         input.AllowOnly(root, TopFields);
         var name = input.String(root, "name");
         var start = Whole(input, root, "start", 1816, 2100) ?? throw input.Error(root, "start", "is missing");
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal) { ["start"] = InputReader.Find(root, "start")!.Start.Line };
         var years = Whole(input, root, "years", 1, 200) ?? throw input.Error(root, "years", "is missing");
         var patronNode = input.Mapping(input.Required(root, "patron"), "patron");
         input.AllowOnly(patronNode, "iso3", "gdp", "pct_gdp", "growth", "reach");
+        lines["patron"] = input.Required(patronNode, "iso3").Start.Line;
         var patron = new PatronSpec(Code(input, patronNode, "iso3"), Optional(input, patronNode, "gdp", 1e-9, double.MaxValue),
             Optional(input, patronNode, "pct_gdp", 1e-9, 100), Number(input, patronNode, "growth", 0.02, -0.5, 0.5), Number(input, patronNode, "reach", 0.3, 0, 1));
 
@@ -137,6 +139,8 @@ public static class ScenarioFile
                 {
                     throw input.Error(map, "iso3", $"ally '{iso3}' appears twice");
                 }
+
+                lines[iso3] = input.Required(map, "iso3").Start.Line;
 
                 allies.Add(new AllySpec(iso3, Optional(input, map, "gdp", 1e-9, double.MaxValue), Optional(input, map, "pct_gdp", 1e-9, 99),
                     Optional(input, map, "growth", -0.5, 0.5), input.OptionalString(map, "theatre"), Optional(input, map, "belief", 1e-6, 1 - 1e-6),
@@ -192,7 +196,7 @@ public static class ScenarioFile
         }
 
         return new Scenario(name, input.OptionalString(root, "title") ?? name, input.OptionalString(root, "description") ?? "", start, years, patron,
-            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings);
+            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines);
     }
 
     private static Doctrine ParseDoctrine(InputReader input, YamlMappingNode map, int start, int years)
