@@ -26,6 +26,9 @@ public static class ScenarioWorld
         ArgumentNullException.ThrowIfNull(scenario);
         var start = scenario.StartYear;
         var notes = new List<string>();
+
+        // A country's code, at its line in the scenario (the patron's or the ally's).
+        LinchpinException IsoError(string iso3, string problem) => scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3", problem);
         var maddison = store.Dataset(store.Require("maddison"));
         var gdpYear = Math.Min(start, maddison.Coverage.Last);
         if (start - gdpYear > AllianceSpendingReader.MaxGdpLag)
@@ -40,7 +43,7 @@ public static class ScenarioWorld
         {
             if (CountryDirectory.Shipped.FindIso3(iso3) is null && !(gdpGiven && pctGiven))
             {
-                throw scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3",
+                throw IsoError(iso3,
                     $"'{iso3}' is not a country in the COW state list (give 'gdp' and 'pct_gdp' to use it anyway)");
             }
         }
@@ -86,14 +89,14 @@ public static class ScenarioWorld
             }
 
             var (milex, year) = NmcSpending(store, iso3, start)
-                ?? throw scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3", $"'{iso3}' has no NMC military expenditure up to {start}; give 'pct_gdp'");
+                ?? throw IsoError(iso3, $"'{iso3}' has no NMC military expenditure up to {start}; give 'pct_gdp'");
             var level = Gdp(iso3, null);
             notes.Add($"{iso3}: % of GDP from NMC 7.0 military expenditure ({year}, current US$) over Maddison GDP (2011 int$): a mixed price basis");
             return 100 * milex / level;
         }
 
         double Gdp(string iso3, double? over) => over ?? (gdp.TryGetValue(iso3, out var g) ? g
-            : throw scenario.ErrorAt(iso3 == scenario.Patron.Iso3 ? "patron" : iso3, "iso3", $"'{iso3}' has no Maddison GDP for {gdpYear}; give 'gdp'"));
+            : throw IsoError(iso3, $"'{iso3}' has no Maddison GDP for {gdpYear}; give 'gdp'"));
 
         var d = scenario.Defaults;
         var allies = specs.Select(s => new AllySetup(

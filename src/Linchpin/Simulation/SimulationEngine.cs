@@ -292,7 +292,10 @@ public sealed class SimulationEngine
         var tau = _doctrineByYear[0];
         Array.Fill(buffer.RegimeChangedUntil, int.MinValue);
         Array.Fill(buffer.OutsideAllianceUntil, int.MinValue);
-        SystemShares(buffer, 0, buffer.ShareLast);
+        if (_hasCovariates)
+        {
+            SystemShares(buffer, 0, buffer.ShareLast);
+        }
         Record(buffer, 0, tau);
 
         // Each step is a method of its own: a few short loops each keep their values in registers,
