@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
+using Linchpin.Reports;
 using Linchpin.Scenarios;
 
 namespace Linchpin.Cli.Commands;
@@ -13,14 +14,7 @@ internal static class ScenarioCommand
         var list = new Command("list", "The built-in scenarios");
         list.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
-            var rows = new Rows("name", "title", "start", "years", "allies", "transactional", "shocks");
-            foreach (var name in BuiltInScenarios.Names)
-            {
-                var s = BuiltInScenarios.Load(name);
-                rows.Add(s.Name, s.Title, s.StartYear, s.Years, s.NatoAllies ? "NATO allies" : string.Join(" ", s.Allies.Select(a => a.Iso3)), s.Doctrine.Transactional, s.Shocks.Count);
-            }
-
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, "Built-in scenarios", null, ["scenario show NAME prints one; simulate --scenario NAME runs it"]);
+            Rows.Write(ScenarioResults.List(), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         var nameArgument = new Argument<string>("scenario") { Description = "A built-in scenario name or a YAML file" };
@@ -35,9 +29,7 @@ internal static class ScenarioCommand
                 return 0;
             }
 
-            var rows = new Rows("name", "title", "description", "start", "years", "sha256", "text");
-            rows.Add(scenario.Name, scenario.Title, scenario.Description, scenario.StartYear, scenario.Years, scenario.Hash, scenario.Text);
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, scenario.Name, null, []);
+            Rows.Write(ScenarioResults.Show(scenario), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         var fileArgument = new Argument<string>("file") { Description = "The scenario file (YAML or JSON)" };
@@ -48,7 +40,7 @@ internal static class ScenarioCommand
             var file = parsed.GetValue(fileArgument)!;
             var scenario = ScenarioFile.Parse(ReadFile(file), file);
             Warn(scenario, environment);
-            environment.Out.WriteLine($"{file}: valid scenario '{scenario.Name}' ({scenario.StartYear}+{scenario.Years} years, {scenario.Allies.Count} allies listed{(scenario.NatoAllies ? " plus NATO allies" : "")}, {scenario.Shocks.Count} shocks)");
+            environment.Out.WriteLine(ScenarioResults.Valid(scenario, file));
             return 0;
         }));
         command.Subcommands.Add(list);

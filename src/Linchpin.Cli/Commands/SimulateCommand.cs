@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.Simulation;
 
 namespace Linchpin.Cli.Commands;
@@ -51,27 +52,15 @@ internal static class SimulateCommand
             }
 
             ProgressReporter.Run(environment, steps);
-            var rows = new Rows("iso3", "p_settlement", "p_breakdown", "settlement_median", "settlement_p05", "settlement_p95", "p_hedging", "p_exit",
-                "pct_gdp_start", "pct_gdp_end_median");
-            var summary = result!.Summary(threadCount).Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
-            foreach (var o in result.Outcomes())
-            {
-                var band = summary[o.Iso3].OrderBy(r => r.Year).ToList();
-                rows.Add(o.Iso3, Nullable(o.Settlement), Nullable(o.Breakdown), Nullable(o.SettlementMedian), Nullable(o.SettlementLow), Nullable(o.SettlementHigh),
-                    o.Hedging, o.Exit, band[0].Median, band[^1].Median);
-            }
-
             var shown = notes.ToList();
             if (folder is not null)
             {
                 shown.Add($"outputs written to {folder}");
             }
 
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{scenario.Name}: {count} runs, seed {parsed.GetValue(seed)}", null, shown);
+            Rows.Write(SimulationResults.Summary(result!, $"{scenario.Name}: {count} runs, seed {parsed.GetValue(seed)}", shown, threadCount), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;
     }
-
-    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }
