@@ -29,6 +29,22 @@ internal sealed class EngineTables
         var theatres = allies.Select(a => a.Theatre).Distinct(StringComparer.Ordinal).ToList();
         Theatre = [.. allies.Select(a => theatres.IndexOf(a.Theatre))];
         TheatreCount = theatres.Count;
+        var treaties = allies.Select(a => a.Treaty ?? "").Distinct(StringComparer.Ordinal).ToList();
+        Pool = [.. allies.Select(a => treaties.IndexOf(a.Treaty ?? ""))];
+        PoolCount = treaties.Count;
+        PoolOrder = [.. Enumerable.Range(0, N).OrderBy(i => Pool[i])];
+        PoolStart = new int[PoolCount + 1];
+        foreach (var k in Pool)
+        {
+            PoolStart[k + 1]++;
+        }
+
+        for (var k = 0; k < PoolCount; k++)
+        {
+            PoolStart[k + 1] += PoolStart[k];
+        }
+
+        Spillover = p.TreatySpillover;
         foreach (var a in allies)
         {
             if (!(a.Gdp > 0) || !(a.PctGdp > 0) || !(a.PctGdp < 100) || !(a.Belief > 0 && a.Belief < 1) || !(a.BeliefWeight > 0))
@@ -78,13 +94,26 @@ internal sealed class EngineTables
         // Calibration: with ln(w − q) normalised to weight 1, the start year is an interior equilibrium with
         // marginal benefit M = 1/(w − q0) split into a public part π M and a private part (1 − π) M.
         Total0 = Income0.Select((w, i) => w * Pct0[i] / 100).Sum();
+        var poolTotal0 = new double[PoolCount];
+        for (var i = 0; i < N; i++)
+        {
+            poolTotal0[Pool[i]] += Income0[i] * Pct0[i] / 100;
+        }
+
+        if (PoolCount == 1)
+        {
+            poolTotal0[0] = Total0;
+        }
+
         PublicWeight = new double[N];
         PrivateWeight = new double[N];
         for (var i = 0; i < N; i++)
         {
             var q0 = Income0[i] * Pct0[i] / 100;
             var m = 1 / (Income0[i] - q0);
-            var x0 = Total0 + (Belief0[i] * PatronProtection[0]);
+            // The club good an ally counts: its treaty's spending, the other treaties' at weight s, and the patron's protection.
+            var own = poolTotal0[Pool[i]];
+            var x0 = own + (Spillover * (Total0 - own)) + (Belief0[i] * PatronProtection[0]);
             PublicWeight[i] = p.Publicness * m * x0;
             PrivateWeight[i] = (1 - p.Publicness) * m * q0;
         }
@@ -100,6 +129,19 @@ internal sealed class EngineTables
     internal int TheatreCount { get; }
 
     internal double[] Income0 { get; }
+
+    /// <summary>Each ally's treaty pool (the club good its spending belongs to), 0 … <see cref="PoolCount"/> − 1.</summary>
+    internal int[] Pool { get; }
+
+    internal int PoolCount { get; }
+
+    /// <summary>The allies ordered by pool, so that each pool is a contiguous run <c>[PoolStart[k], PoolStart[k + 1])</c>.</summary>
+    internal int[] PoolOrder { get; }
+
+    internal int[] PoolStart { get; }
+
+    /// <summary>The cross-treaty spillover weight s.</summary>
+    internal double Spillover { get; }
 
     internal double[] Growth { get; }
 

@@ -6,7 +6,7 @@ namespace Linchpin.Simulation;
 /// </summary>
 public sealed class RunBuffer
 {
-    internal RunBuffer(int allies, int years, int theatres)
+    internal RunBuffer(int allies, int years, int theatres, int pools = 1)
     {
         Allies = allies;
         Years = years;
@@ -47,6 +47,13 @@ public sealed class RunBuffer
         Hedged = new bool[allies];
         Exited = new bool[allies];
         FirstSettlement = new double[allies];
+        PoolIncome = new double[allies];
+        PoolPublic = new double[allies];
+        PoolPrivate = new double[allies];
+        PoolSpill = new double[allies];
+        PoolSolved = new double[allies];
+        PoolTotal = new double[pools];
+        PoolGuess = new double[pools];
     }
 
     /// <summary>Number of allies.</summary>
@@ -153,6 +160,23 @@ public sealed class RunBuffer
 
     /// <summary>This year's hazard term exp(−β·net benefit) per ally.</summary>
     internal double[] HazardTerm { get; }
+
+    /// <summary>The game's inputs and solution gathered pool by pool (in <c>EngineTables.PoolOrder</c>).</summary>
+    internal double[] PoolIncome { get; }
+
+    internal double[] PoolPublic { get; }
+
+    internal double[] PoolPrivate { get; }
+
+    internal double[] PoolSpill { get; }
+
+    internal double[] PoolSolved { get; }
+
+    /// <summary>Each treaty pool's total spending this year.</summary>
+    internal double[] PoolTotal { get; }
+
+    /// <summary>Each pool's warm start for this year's solve.</summary>
+    internal double[] PoolGuess { get; }
 
     internal void Reset()
     {

@@ -57,7 +57,7 @@ public sealed class SimulationEngine
     public double PatronProtection(int t) => _tables.PatronProtection[t];
 
     /// <summary>A buffer sized for this engine (one per thread).</summary>
-    public RunBuffer NewBuffer() => new(_tables.N, RecordedYears, TheatreCount);
+    public RunBuffer NewBuffer() => new(_tables.N, RecordedYears, TheatreCount, _tables.PoolCount);
 
     /// <summary>Runs one trajectory with the random stream of (<paramref name="seed"/>, <paramref name="run"/>) into <paramref name="buffer"/>.</summary>
     public void Run(ulong seed, long run, RunBuffer buffer)
@@ -67,6 +67,7 @@ public sealed class SimulationEngine
         var rng = new SimRandom(seed, run);
         Start(buffer);
         var total = tables.Total0;
+        TreatyGoods.Start(tables, buffer);
         var tau = tables.DoctrineByYear[0];
         Record(buffer, 0, tau);
 
@@ -87,7 +88,7 @@ public sealed class SimulationEngine
             Beliefs.Update(tables, buffer, tau);
             CostSharingTalks.Step(tables, buffer, ref rng, t, year, tau);
             var guess = TreatyGoods.SetUp(tables, buffer, t, tau);
-            total = TreatyGoods.Solve(buffer, guess > 0 ? guess : total);
+            total = TreatyGoods.Solve(tables, buffer, guess > 0 ? guess : total);
             TreatyGoods.TakeSpending(tables, buffer);
             Hazard.Step(tables, buffer, ref rng, t, year, tau);
             Record(buffer, t, tau);
