@@ -35,6 +35,7 @@ public class SimulateCommandTests
     [Theory]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: XYZ}\ndoctrine: {transactional: 0.5}\n", ":6: field 'iso3': 'XYZ' is not a country")]
     [InlineData("name: x\nstart: 2035\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: KOR}\ndoctrine: {transactional: 0.5}\n", ":2: field 'start': 2035 is past the data")]
+    [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: KOR,\n     treaty: 99999}\ndoctrine: {transactional: 0.5}\n", ":7: field 'treaty': 99999 is not an ATOP alliance id")]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: ZZZ}\nallies:\n  - {iso3: KOR}\ndoctrine: {transactional: 0.5}\n", ":4: field 'iso3': 'ZZZ' is not a country")]
     public void Data_a_scenario_asks_for_and_cannot_have_names_its_line(string text, string expected)
     {

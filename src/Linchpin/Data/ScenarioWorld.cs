@@ -106,7 +106,8 @@ public static class ScenarioWorld
             new AllyTraits(s.Democracy ?? d.Democracy ?? false, s.IssueLinkage ?? d.IssueLinkage ?? false, s.Asymmetric ?? d.Asymmetric ?? true))).ToList();
         var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
             scenario.Patron.Growth, scenario.Patron.Reach);
-        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, allies, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
+        var members = TreatyMembership.Assign(store, scenario, specs, allies, notes);
+        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, members, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
     }
 
     /// <summary>NMC military expenditure (US$ million) for the latest year at or before <paramref name="year"/>.</summary>

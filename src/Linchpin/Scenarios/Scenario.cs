@@ -21,10 +21,11 @@ namespace Linchpin.Scenarios;
 /// <param name="Democracy">Whether the ally is a democracy (a hazard trait), or <c>null</c> for the default.</param>
 /// <param name="IssueLinkage">Whether the alliance is linked to other issues, or <c>null</c> for the default.</param>
 /// <param name="Asymmetric">Whether the alliance is asymmetric, or <c>null</c> for the default.</param>
+/// <param name="Treaty">The ATOP id of the treaty whose club good the ally's spending belongs to, or <c>null</c> for the one the data give.</param>
 public sealed record AllySpec(
     string Iso3, double? Gdp = null, double? PctGdp = null, double? Growth = null, string? Theatre = null, double? Belief = null,
     double? TroopsHosted = null, double? AllianceAge = null, double? OutsideOption = null, CostSharingSetup? CostSharing = null,
-    bool? Democracy = null, bool? IssueLinkage = null, bool? Asymmetric = null);
+    bool? Democracy = null, bool? IssueLinkage = null, bool? Asymmetric = null, int? Treaty = null);
 
 /// <summary>The patron as a scenario names it.</summary>
 /// <param name="Iso3">ISO3 code.</param>

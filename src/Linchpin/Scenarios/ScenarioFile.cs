@@ -15,7 +15,7 @@ public static class ScenarioFile
         ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters"];
 
     private static readonly string[] AllyFields =
-        ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric"];
+        ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric", "treaty"];
 
     private static readonly string[] DefaultFields = ["growth", "theatre", "belief", "alliance_age", "outside_option", "democracy", "issue_linkage", "asymmetric"];
 
@@ -69,6 +69,7 @@ public static class ScenarioFile
         ("beta_issue_linkage", (p, v) => p with { IssueLinkageEffect = v }, -20, 20),
         ("beta_threat", (p, v) => p with { ThreatHazardEffect = v }, -20, 20),
         ("beta_asymmetric", (p, v) => p with { AsymmetryEffect = v }, -20, 20),
+        ("treaty_spillover", (p, v) => p with { TreatySpillover = v }, 0, 1),
     ];
 
     /// <summary>Parses and validates a scenario.</summary>
@@ -146,7 +147,8 @@ public static class ScenarioFile
                     Optional(input, map, "growth", -0.5, 0.5), input.OptionalString(map, "theatre"), Optional(input, map, "belief", 1e-6, 1 - 1e-6),
                     Optional(input, map, "troops", 0, 1e4), Optional(input, map, "alliance_age", 0, 500), Optional(input, map, "outside_option", -100, 100),
                     InputReader.Find(map, "cost_sharing") is { } deal ? Deal(input, input.Mapping(deal, "cost_sharing"), start) : null,
-                    OptionalBool(input, map, "democracy"), OptionalBool(input, map, "issue_linkage"), OptionalBool(input, map, "asymmetric")));
+                    OptionalBool(input, map, "democracy"), OptionalBool(input, map, "issue_linkage"), OptionalBool(input, map, "asymmetric"),
+                    Treaty(input, map, iso3, lines)));
             }
         }
 
@@ -271,6 +273,18 @@ public static class ScenarioFile
             Required("withdrawal_saving", 0, 1e12), Required("strategic_loss", 0, 1e12), Required("self_help_cost", 0, 1e12),
             Required("patron_demand", 0, 1e12), Number(input, map, "lapse_risk", 0.1, 0, 0.99), Number(input, map, "uncertainty", 0.1, 0, 2),
             Indexation(input, map), Number(input, map, "index_rate", 0, -0.5, 0.5), Optional(input, map, "index_cap", -0.5, 1));
+    }
+
+    /// <summary>An ally's treaty: an ATOP alliance id (checked against the data when the scenario is resolved), its line kept as <c>ISO3.treaty</c>.</summary>
+    private static int? Treaty(InputReader input, YamlMappingNode map, string iso3, Dictionary<string, long> lines)
+    {
+        if (InputReader.Find(map, "treaty") is not { } node)
+        {
+            return null;
+        }
+
+        lines[iso3 + ".treaty"] = node.Start.Line;
+        return Whole(input, map, "treaty", 1, 99_999);
     }
 
     private static PaymentIndexation Indexation(InputReader input, YamlMappingNode map)

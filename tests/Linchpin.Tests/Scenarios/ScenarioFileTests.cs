@@ -30,6 +30,7 @@ public class ScenarioFileTests
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nshocks:\n  - {kind: meteor, year: 2015, targets: [all]}\n", "s.yaml:8: field 'kind'")]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nshocks:\n  - {kind: invasion, year: 2030, targets: [all]}\n", "s.yaml:8: field 'year'")]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters:\n  publicnes: 0.5\n", "s.yaml:8: field 'publicnes'")]
+    [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters:\n  treaty_spillover: 1.5\n", "s.yaml:8: field 'treaty_spillover': 1.5 is outside [0, 1]")]
     public void Errors_name_the_file_line_and_field(string text, string expected)
     {
         var error = Assert.Throws<LinchpinException>(() => ScenarioFile.Parse(text, "s.yaml"));
