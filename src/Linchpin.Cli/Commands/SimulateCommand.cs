@@ -39,6 +39,11 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
+            foreach (var warning in notes.Where(n => n.StartsWith("warning: ", StringComparison.Ordinal)))
+            {
+                environment.Error.WriteLine(warning);
+            }
+
             var engine = new SimulationEngine(setup);
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);

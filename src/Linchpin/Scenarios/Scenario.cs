@@ -58,11 +58,13 @@ public sealed record PatronSpec(string Iso3, double? Gdp, double? PctGdp, double
 /// <param name="Warnings">What is valid but doubtful (e.g. a hazard coefficient against the literature's sign), one line each naming file, line and field.</param>
 /// <param name="File">The file the scenario was read from, for messages.</param>
 /// <param name="Lines">Where things are in the file, for messages about the data they ask for: <c>start</c>, <c>patron</c>, and each listed ally's ISO3 code.</param>
+/// <param name="AllowMixedBasis">Whether an actor without a start-year figure on the scenario's price basis may start from NMC current-US$ spending over Maddison PPP GDP (with a warning); otherwise that is an error.</param>
 public sealed record Scenario(
     string Name, string Title, string Description, int StartYear, int Years, PatronSpec Patron, bool NatoAllies, string? NatoEdition,
     IReadOnlyList<AllySpec> Allies, AllySpec Defaults, IReadOnlyDictionary<string, string> Theatres, Doctrine Doctrine,
     IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null,
-    string File = "", IReadOnlyDictionary<string, long>? Lines = null)
+    string File = "", IReadOnlyDictionary<string, long>? Lines = null,
+    bool AllowMixedBasis = false)
 {
     /// <summary>An error in the scenario at the line of <paramref name="key"/> (see <see cref="Lines"/>), naming <paramref name="field"/>.</summary>
     public LinchpinException ErrorAt(string key, string field, string problem) =>

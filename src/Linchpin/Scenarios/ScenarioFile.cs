@@ -12,7 +12,8 @@ namespace Linchpin.Scenarios;
 public static class ScenarioFile
 {
     private static readonly string[] TopFields =
-        ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters"];
+        ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters",
+         "allow_mixed_basis"];
 
     private static readonly string[] AllyFields =
         ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric", "treaty"];
@@ -153,6 +154,7 @@ public static class ScenarioFile
         }
 
         var natoAllies = InputReader.Find(root, "nato_allies") is { } natoNode && Bool(input, natoNode, "nato_allies");
+        var allowMixedBasis = InputReader.Find(root, "allow_mixed_basis") is { } mixedNode && Bool(input, mixedNode, "allow_mixed_basis");
         if (!natoAllies && allies.Count == 0)
         {
             throw input.Error(root, "allies", "a scenario needs allies: list them, or set nato_allies: true");
@@ -198,7 +200,8 @@ public static class ScenarioFile
         }
 
         return new Scenario(name, input.OptionalString(root, "title") ?? name, input.OptionalString(root, "description") ?? "", start, years, patron,
-            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines);
+            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines,
+            allowMixedBasis);
     }
 
     private static Doctrine ParseDoctrine(InputReader input, YamlMappingNode map, int start, int years)
