@@ -1,8 +1,9 @@
 using Linchpin.Analysis;
+using Linchpin.Data;
 using Linchpin.Scenarios;
 using Linchpin.Simulation;
 
-namespace Linchpin.Data;
+namespace Linchpin.Validation;
 
 /// <summary>One ally in the backtest.</summary>
 /// <param name="Iso3">ISO3 code.</param>
