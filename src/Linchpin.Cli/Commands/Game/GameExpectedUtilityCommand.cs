@@ -4,6 +4,7 @@ using Linchpin.Cli.Plots;
 using Linchpin.Data;
 using Linchpin.Games.ExpectedUtility;
 using Linchpin.Games.Input;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Game;
 
@@ -47,7 +48,7 @@ internal static class GameExpectedUtilityCommand
             var columns = new List<ResultColumn> { new("round", typeof(int)), new("median", typeof(double)), new("condorcet", typeof(bool)), new("weightedMean", typeof(double)) };
             columns.AddRange(names.Select(n => new ResultColumn(n, typeof(double))));
             var first = result.Rounds.Count > 0 ? result.Rounds[0] : null;
-            var report = new GameReport("Expected-utility group decision")
+            var report = new GameResult("Expected-utility group decision")
                 .Add("issue", decision.Issue)
                 .Add("forecast", result.Forecast.Position)
                 .Add("condorcetWinner", result.Forecast.IsCondorcetWinner)
@@ -63,7 +64,7 @@ internal static class GameExpectedUtilityCommand
                 report.Add("riskExponentsRound1", names.Select((n, i) => $"{n}={CsvOutput.Format(Shown(first.Risk.Exponent[i]))}").ToArray());
             }
 
-            report.Table("rounds", new ResultTable(columns, table)).Write(format, environment);
+            GameReport.Write(report.Table("rounds", new ResultTable(columns, table)), format, environment);
             if (parsed.GetValue(plot) is { } picture)
             {
                 BurdenCharts.Save(ExpectedUtilityCharts.Positions(result, decision.Issue), picture);
