@@ -26,7 +26,7 @@ public enum PctGdpBasis
 /// <param name="Year">The year of the figure (for <see cref="PctGdpBasis.Mixed"/>, the latest NMC year at or before the start).</param>
 /// <param name="PctGdp">Defence spending, % of GDP.</param>
 /// <param name="Basis">Where it comes from.</param>
-/// <param name="Source">The dataset, edition or concept behind it, for notes and manifests.</param>
+/// <param name="Source">The dataset or edition behind it (for national budgets: the dataset, the fiscal year and whether the ratio was computed or published), for notes and manifests.</param>
 public sealed record StartSpending(string Iso3, int Year, double PctGdp, PctGdpBasis Basis, string Source);
 
 /// <summary>
@@ -122,10 +122,10 @@ public static class StartYearSpending
         ArgumentNullException.ThrowIfNull(store);
         var dataset = store.Dataset(store.Require(NationalBudgetDataset));
         var rows = store.Query(
-            $"SELECT pct_gdp, fiscal_year, method, concept FROM {NationalBudgetDataset} WHERE iso3 = $iso3 AND year = $y AND pct_gdp IS NOT NULL",
+            $"SELECT pct_gdp, fiscal_year, method FROM {NationalBudgetDataset} WHERE iso3 = $iso3 AND year = $y AND pct_gdp IS NOT NULL",
             ("iso3", (object)iso3), ("y", (object)year)).Rows;
         return rows.Count == 0 ? null : new StartSpending(iso3, year, Convert.ToDouble(rows[0][0], CultureInfo.InvariantCulture),
-            PctGdpBasis.NationalBudget, $"{dataset.Name} {dataset.Version}, {rows[0][1]}, {rows[0][2]}: {rows[0][3]}");
+            PctGdpBasis.NationalBudget, $"{dataset.Name} {dataset.Version}, {rows[0][1]}, {rows[0][2]}");
     }
 
     /// <summary>NMC military expenditure (US$ million) for the latest year at or before <paramref name="year"/>.</summary>
