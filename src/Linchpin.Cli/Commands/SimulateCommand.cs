@@ -41,19 +41,16 @@ internal static class SimulateCommand
             var engine = new SimulationEngine(setup);
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
-            var steps = new List<(string, Action)>
-            {
-                ($"{scenario.Name}: {count} runs", () => result = Ensemble.Run(engine, count, parsed.GetValue(seed), threadCount)),
-            };
-            if (folder is not null)
-            {
-                steps.Add(("writing outputs", () => SimulationOutput.Write(folder, scenario, result!, store.Datasets, notes, threadCount)));
-            }
-
-            ProgressReporter.Run(environment, steps);
+            var seedValue = parsed.GetValue(seed);
+            ProgressReporter.Run(environment,
+            [
+                ($"{scenario.Name}: {count} runs", () => result = folder is null
+                    ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation)
+                    : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation)),
+            ]);
             var rows = new Rows("iso3", "p_settlement", "p_breakdown", "settlement_median", "settlement_p05", "settlement_p95", "p_hedging", "p_exit",
                 "pct_gdp_start", "pct_gdp_end_median");
-            var summary = result!.Summary(threadCount).Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
+            var summary = result!.Summary().Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
             foreach (var o in result.Outcomes())
             {
                 var band = summary[o.Iso3].OrderBy(r => r.Year).ToList();
@@ -67,7 +64,7 @@ internal static class SimulateCommand
                 shown.Add($"outputs written to {folder}");
             }
 
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{scenario.Name}: {count} runs, seed {parsed.GetValue(seed)}", null, shown);
+            rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{scenario.Name}: {count} runs, seed {seedValue}", null, shown);
             return 0;
         }));
         return command;
