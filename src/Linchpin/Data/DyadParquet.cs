@@ -500,7 +500,7 @@ public static partial class DyadParquet
     }
 
     /// <summary>A growable byte buffer.</summary>
-    private sealed class ByteBuffer
+    internal sealed class ByteBuffer
     {
         private byte[] _bytes = new byte[1 << 16];
 
@@ -698,7 +698,7 @@ public static partial class DyadParquet
         }
     }
 
-    private static void WritePageHeader(ByteBuffer stream, int pageType, int size, int values, int encoding)
+    internal static void WritePageHeader(ByteBuffer stream, int pageType, int size, int values, int encoding)
     {
         var thrift = new CompactWriter(stream);
         thrift.I32(1, pageType);
