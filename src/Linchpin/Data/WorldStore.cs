@@ -144,7 +144,7 @@ public sealed class WorldStore : IDisposable
     /// Writes the result of a trusted query to <paramref name="outPath"/>, as CSV, Parquet or JSON
     /// by its extension, through a temporary file. Missing values are empty CSV fields, Parquet
     /// nulls and JSON nulls. <paramref name="provenance"/> (if given) is recorded inside a Parquet
-    /// file and beside a CSV or JSON file (see <see cref="Provenance.RecordFor"/>).
+    /// file and beside a CSV or JSON file (see <see cref="Provenance.WriteWith"/>: the file and its sidecar are written together).
     /// </summary>
     /// <returns>The number of rows written.</returns>
     public long Export(string sql, string outPath, Provenance? provenance = null)
@@ -156,9 +156,16 @@ public sealed class WorldStore : IDisposable
         }
 
         long rows = 0;
-        AtomicFile.Write(outPath, temp =>
-            rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format})"));
-        provenance?.RecordFor(outPath);
+        void Write(string temp) => rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format})");
+        if (provenance is null)
+        {
+            AtomicFile.Write(outPath, Write);
+        }
+        else
+        {
+            provenance.WriteWith(outPath, Write);
+        }
+
         return rows;
     }
 

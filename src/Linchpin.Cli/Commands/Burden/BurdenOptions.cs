@@ -33,6 +33,23 @@ internal sealed class BurdenOptions
 
     public Option<string?> Plot { get; } = new("--plot") { Description = "Also draw the picture into this .png or .svg file" };
 
+    /// <summary>
+    /// The one rule for "not enough data" in the burden commands: an answer that needs, for at least
+    /// <paramref name="minimum"/> members, figures the year's data lack is a data error (exit code 3)
+    /// saying what is missing; an answer for fewer members than the alliance has is computed and
+    /// carries the data's warnings.
+    /// </summary>
+    /// <exception cref="LinchpinException">Fewer than <paramref name="minimum"/> members have what is needed.</exception>
+    public static void RequireMembers(AllianceSpending spending, Func<MemberSpending, bool> has, int minimum, string needed, string purpose)
+    {
+        var count = spending.Members.Count(has);
+        if (count < minimum)
+        {
+            throw LinchpinException.NoData(
+                $"{spending.Alliance} {spending.Year}: {count} of {spending.Members.Count} members have {needed} (edition {spending.Source}); {purpose} needs at least {minimum}");
+        }
+    }
+
     public static Option<int> Year(string description) => new("--year") { Description = description, Required = true };
 
     public void AddTo(Command command, bool plot = true)

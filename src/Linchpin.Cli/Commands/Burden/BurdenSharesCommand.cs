@@ -26,10 +26,8 @@ internal static class BurdenSharesCommand
             var chosen = FairShares.ParseRule(parsed.GetValue(rule)!);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var spending = options.Spending(parsed, store, parsed.GetValue(year));
-            if (spending.Basis is null)
-            {
-                throw LinchpinException.NoData($"{spending.Alliance} {spending.Year}: no money amounts (no GDP level within {AllianceSpendingReader.MaxGdpLag} years), so there is no total to share");
-            }
+            BurdenOptions.RequireMembers(spending, m => spending.Basis is not null && m.DefenceSpending is not null, 1,
+                $"defence spending in money (a GDP level within {AllianceSpendingReader.MaxGdpLag} years)", "a fair share of the total");
 
             var notes = new List<string> { "a fair-share rule is a definition, not a verdict" };
             IReadOnlyDictionary<string, double>? exposure = null;
@@ -45,13 +43,13 @@ internal static class BurdenSharesCommand
             {
                 var member = spending.Members.First(m => m.Iso3 == s.Iso3);
                 rows.Add(s.Iso3, s.Country, spending.Year, chosen.ToString().ToLowerInvariant(), s.RuleShare, s.Actual, s.Assigned, s.Difference, s.Ratio,
-                    member.PctGdp, spending.Basis.Label, spending.Source);
+                    member.PctGdp, spending.Basis?.Label, spending.Source);
             }
 
             notes.AddRange(shares.Where(s => s.Assigned is null).Select(s => $"{s.Iso3}: left out of the allocation (no spending or no {chosen.ToString().ToLowerInvariant()} figure)"));
             notes.AddRange(spending.Notes);
             rows.Write(parsed.GetValue(CommonOptions.Format), environment,
-                $"{spending.Alliance} {spending.Year}: fair shares by {chosen.ToString().ToLowerInvariant()} ({spending.Basis.Label})",
+                $"{spending.Alliance} {spending.Year}: fair shares by {chosen.ToString().ToLowerInvariant()} ({spending.Basis?.Label})",
                 ["iso3", "country", "rule_share", "actual", "assigned", "difference", "ratio"], notes);
             return 0;
         }));

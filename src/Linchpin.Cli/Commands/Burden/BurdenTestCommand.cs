@@ -32,6 +32,7 @@ internal static class BurdenTestCommand
             };
             using var store = CommonOptions.OpenStore(parsed, environment);
             var spending = options.Spending(parsed, store, parsed.GetValue(year));
+            BurdenOptions.RequireMembers(spending, m => m.PctGdp is not null && m.Gdp is > 0, 3, "both a % of GDP and a GDP level", "the exploitation test");
             var result = ExploitationTest.Run(spending.Members, h1);
             var fit = result.Regression;
             var rows = new Rows("iso3", "country", "year", "gdp", "gdp_year", "pct_gdp", "spearman_rho", "spearman_p", "spearman_method",

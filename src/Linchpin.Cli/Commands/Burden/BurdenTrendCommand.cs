@@ -37,6 +37,11 @@ internal static class BurdenTrendCommand
                 {
                     spending = options.Spending(parsed, store, year);
                 }
+                catch (LinchpinException error) when (error.Kind == ErrorKind.Data && (year == first || year == last))
+                {
+                    // A range must start and end in the data (the one rule for "not enough data"); a gap inside it stays a gap.
+                    throw LinchpinException.NoData($"{(year == first ? "--from" : "--to")} {year}: {error.Message}");
+                }
                 catch (LinchpinException error) when (error.Kind == ErrorKind.Data)
                 {
                     rows.Add(year, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
