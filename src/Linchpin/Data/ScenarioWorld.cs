@@ -20,7 +20,7 @@ public static class ScenarioWorld
     public const string MoneyUnit = "int$ million (2011, PPP; Maddison 2023)";
 
     /// <summary>Resolves a scenario against the store.</summary>
-    /// <exception cref="LinchpinException">An ally has no figure for the start year and no override.</exception>
+    /// <exception cref="LinchpinException">An ally has no figure for the start year and no override, a code is not a country, or a shock touches no ally.</exception>
     public static (SimulationSetup Setup, IReadOnlyList<string> Notes) Resolve(WorldStore store, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -93,6 +93,16 @@ public static class ScenarioWorld
             s.Theatre ?? (scenario.Theatres.TryGetValue(s.Iso3, out var theatre) ? theatre : d.Theatre ?? "main"),
             s.Belief ?? d.Belief ?? 0.75, 10, s.TroopsHosted ?? 0, s.AllianceAge ?? d.AllianceAge ?? 30, s.OutsideOption ?? d.OutsideOption ?? 0.3, s.CostSharing,
             new AllyTraits(s.Democracy ?? d.Democracy ?? false, s.IssueLinkage ?? d.IssueLinkage ?? false, s.Asymmetric ?? d.Asymmetric ?? true))).ToList();
+        // A shock's target that touches no ally would silently do nothing.
+        for (var k = 0; k < scenario.Shocks.Count; k++)
+        {
+            foreach (var target in scenario.Shocks[k].Targets.Where(t => t != "all" && !allies.Any(a => a.Iso3 == t || a.Theatre == t)))
+            {
+                throw scenario.ErrorAt(ScenarioFile.ShockKey(k), "targets",
+                    $"'{target}' is neither an ally's theatre ({string.Join(", ", allies.Select(a => a.Theatre).Distinct().Order(StringComparer.Ordinal))}) nor an ally's ISO3 code, nor 'all'");
+            }
+        }
+
         var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
             scenario.Patron.Growth, scenario.Patron.Reach);
         notes.AddRange(StartYearSpending.Notes(startSpending.OrderBy(f => f.Iso3 == scenario.Patron.Iso3 ? 0 : 1)));

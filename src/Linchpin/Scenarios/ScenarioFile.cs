@@ -73,6 +73,9 @@ public static class ScenarioFile
         ("treaty_spillover", (p, v) => p with { TreatySpillover = v }, 0, 1),
     ];
 
+    /// <summary>The key of shock <paramref name="index"/> (0-based) in <see cref="Scenario.Lines"/>: the line of its targets.</summary>
+    public static string ShockKey(int index) => $"shocks[{index}]";
+
     /// <summary>Parses and validates a scenario.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="file">The file's name, for messages.</param>
@@ -142,6 +145,11 @@ public static class ScenarioFile
                     throw input.Error(map, "iso3", $"ally '{iso3}' appears twice");
                 }
 
+                if (iso3 == patron.Iso3)
+                {
+                    throw input.Error(input.Required(map, "iso3"), "iso3", $"'{iso3}' is the patron; an ally must be another state");
+                }
+
                 lines[iso3] = input.Required(map, "iso3").Start.Line;
 
                 allies.Add(new AllySpec(iso3, Optional(input, map, "gdp", 1e-9, double.MaxValue), Optional(input, map, "pct_gdp", 1e-9, 99),
@@ -166,7 +174,9 @@ public static class ScenarioFile
         {
             foreach (var node in input.Sequence(root, "shocks").Children)
             {
-                shocks.Add(Shock(input, input.Mapping(node, "shocks"), start, years));
+                var map = input.Mapping(node, "shocks");
+                shocks.Add(Shock(input, map, start, years));
+                lines[ShockKey(shocks.Count - 1)] = input.Required(map, "targets").Start.Line;
             }
         }
 

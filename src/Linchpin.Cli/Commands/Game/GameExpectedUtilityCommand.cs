@@ -67,8 +67,8 @@ internal static class GameExpectedUtilityCommand
             GameReport.Write(report.Table("rounds", new ResultTable(columns, table)), format, environment);
             if (parsed.GetValue(plot) is { } picture)
             {
-                BurdenCharts.Save(ExpectedUtilityCharts.Positions(result, decision.Issue), picture);
-                CommonOptions.Provenance(parsed, [new("input", path), new("rounds", CsvOutput.Format(limit))], []).RecordFor(picture);
+                BurdenCharts.Save(ExpectedUtilityCharts.Positions(result, decision.Issue), picture,
+                    CommonOptions.Provenance(parsed, [new("input", path), new("rounds", CsvOutput.Format(limit))], []));
                 environment.Error.WriteLine($"plot written to {picture}");
             }
 
