@@ -31,7 +31,7 @@ public static class BurdenResults
         foreach (var count in burden.Counts)
         {
             var shortfall = count.Shortfall is { } s && basis is not null ? $"; shortfall {s:N0} ({basis})" : "";
-            notes.Add($"{count.Target.Name}: {count.Meeting} of {count.WithData} members meet it{shortfall}");
+            notes.Add($"{count.Target.Name}: {count.Meeting} of {count.WithData} members {Of(spending)}meet it{shortfall}");
         }
 
         if (burden.AggregateBurden is { } aggregate)
@@ -46,7 +46,7 @@ public static class BurdenResults
         }
 
         notes.AddRange(spending.Notes);
-        return new TableResult($"{spending.Alliance} {spending.Year}: burden sharing (source {spending.Source})", rows.Build(),
+        return new TableResult($"{spending.Alliance} {spending.Year}: burden sharing (source {spending.Source}{Coverage(spending)})", rows.Build(),
             ["iso3", "country", "pct_gdp", "meets_target", "gap_pp", "gap_money", "spending_share", "gdp_share", "burden_ability_ratio", "equipment_pct"],
             notes);
     }
@@ -188,7 +188,10 @@ public static class BurdenResults
             notes.Add($"trend of Spearman's rho: {trend.Slope:+0.0000;-0.0000} per year (95% CI {trend.SlopeInterval.Low:0.0000} to {trend.SlopeInterval.High:0.0000}), over the {trend.N} years with every ally's figure");
         }
 
-        notes.Add("p-values are one-sided (H1: larger allies bear a larger burden); each year uses the edition covering the most allies unless --edition is given");
+        notes.AddRange(EditionRuns(years.Select(y => (y.Spending.Year, y.Spending.Source))));
+        notes.Add(query.AsPublished
+            ? "p-values are one-sided (H1: larger allies bear a larger burden); each year uses the first edition released after it (--as-published)"
+            : "p-values are one-sided (H1: larger allies bear a larger burden); each year uses the newest edition with every ally's figure (else the one covering the most, marked partial) unless --edition is given");
         return (new TableResult($"{query.Alliance.ToUpperInvariant()} burden sharing {first}-{last}", rows.Build(),
             ["year", "edition", "with_data", "partial", "meeting_2", "meeting_3_5", "meeting_5", "median_pct_gdp", "alliance_pct_gdp", "spearman_rho", "spearman_p"], notes), years);
     }
@@ -209,6 +212,105 @@ public static class BurdenResults
                 $"{spending.Alliance} {spending.Year}: {count} of {spending.Members.Count} members have {needed} (edition {spending.Source}); {purpose} needs at least {minimum}");
         }
     }
+
+    /// <summary>
+    /// Each member's straight path from its <paramref name="year"/> figure to the Hague targets in 2035
+    /// (<c>linchpin burden path</c>): the yearly increase needed and whether its last three years kept
+    /// that pace. The earlier years come from each year's own edition, as <paramref name="query"/> picks it.
+    /// </summary>
+    /// <exception cref="LinchpinException">The year has no figures (data error).</exception>
+    public static (TableResult Result, IReadOnlyList<(MemberSpending Member, HaguePath? Core, HaguePath? Total)> Paths) Hague(WorldStore store, BurdenQuery query, int year)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        if (year >= HaguePaths.TargetYear)
+        {
+            throw new LinchpinException($"--year {year}: the Hague path runs to {HaguePaths.TargetYear}; give an earlier year");
+        }
+
+        var spending = query.Spending(store, year);
+        var earlier = new List<AllianceSpending>();
+        var notes = new List<string>();
+        for (var back = year - HaguePaths.RecentYears; back < year; back++)
+        {
+            try
+            {
+                earlier.Add(query.Spending(store, back));
+            }
+            catch (LinchpinException error) when (error.Kind == ErrorKind.Data)
+            {
+                notes.Add($"{back}: no figures ({error.Message})");
+            }
+        }
+
+        var rows = new ResultRows("iso3", "country", "latest_year", "latest_pct_gdp", "latest_estimate", "latest_edition",
+            "needed_per_year_3_5", "on_path_3_5", "needed_per_year_5", "on_path_5", "baseline_year", "baseline_pct_gdp", "baseline_edition",
+            "recent_per_year", "path_2030_3_5");
+        var paths = new List<(MemberSpending, HaguePath?, HaguePath?)>();
+        foreach (var member in spending.Members.Where(m => m.PctGdp is not null))
+        {
+            var history = earlier.Append(spending)
+                .Select(s => (s, m: s.Members.FirstOrDefault(x => x.Iso3 == member.Iso3)))
+                .Where(p => p.m?.PctGdp is not null)
+                .Select(p => new YearFigure(p.s.Year, p.m!.PctGdp!.Value, p.m.Estimate, p.s.Source)).ToList();
+            var core = HaguePaths.For(history, BurdenTarget.HagueCore.Percent);
+            var total = HaguePaths.For(history, BurdenTarget.HagueTotal.Percent);
+            paths.Add((member, core, total));
+            rows.Add(member.Iso3, member.Country, core?.Latest.Year, core?.Latest.PctGdp, core?.Latest.Estimate, core?.Latest.Edition,
+                Round(core?.NeededPerYear), core?.OnPath, Round(total?.NeededPerYear), total?.OnPath, core?.Baseline?.Year, core?.Baseline?.PctGdp,
+                core?.Baseline?.Edition, Round(core?.RecentPerYear), Round(core?.PathValue(2030)));
+        }
+
+        var withBaseline = paths.Count(p => p.Item2?.OnPath is not null);
+        notes.Insert(0, $"on the straight path to 3.5% core by {HaguePaths.TargetYear}: {paths.Count(p => p.Item2?.OnPath == true)} of the {withBaseline} allies with a figure in the last three years " +
+            $"(already at 3.5%: {paths.Count(p => p.Item1.PctGdp >= BurdenTarget.HagueCore.Percent)}); to 5%: {paths.Count(p => p.Item3?.OnPath == true)} of {withBaseline}");
+        notes.Add($"path: a straight line from the latest figure to the target in {HaguePaths.TargetYear} (an assumption: the Declaration fixes the end point and a review in 2029, not the path); " +
+            "recent pace: (latest - the earliest figure of the three years before) / years between; on path when the recent pace is at least the pace needed");
+        notes.Add("5%: 3.5% core plus up to 1.5% defence- and security-related spending, which the data do not hold: the 5% path counts NATO-defined defence spending only, the most an ally would need");
+        notes.Add("points per year rounded to four decimals; earlier years come from each year's own edition (named), so a pace across editions may include revisions");
+        notes.AddRange(spending.Notes);
+        return (new TableResult($"{spending.Alliance}: the Hague 2025 path from {year} (edition {spending.Source}{Coverage(spending)})", rows.Build(),
+            ["iso3", "latest_pct_gdp", "needed_per_year_3_5", "recent_per_year", "on_path_3_5", "needed_per_year_5", "on_path_5", "baseline_year"], notes), paths);
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// Which edition each stretch of consecutive years comes from, as notes: a series that changes
+    /// edition says where, since editions revise earlier years and change price bases.
+    /// </summary>
+    public static IReadOnlyList<string> EditionRuns(IEnumerable<(int Year, string Edition)> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var runs = new List<(int First, int Last, string Edition)>();
+        foreach (var (year, edition) in years.OrderBy(y => y.Year))
+        {
+            if (runs.Count > 0 && runs[^1].Edition == edition && runs[^1].Last == year - 1)
+            {
+                runs[^1] = (runs[^1].First, year, edition);
+            }
+            else
+            {
+                runs.Add((year, year, edition));
+            }
+        }
+
+        if (runs.Count <= 1)
+        {
+            return runs.Select(r => $"one edition throughout: {r.Edition}").ToList();
+        }
+
+        var stretches = string.Join("; ", runs.Select(r => r.First == r.Last ? $"{r.First} from {r.Edition}" : $"{r.First}-{r.Last} from {r.Edition}"));
+        return [$"editions change along the series ({stretches}): a change across an edition boundary may be a revision, not a change in spending; lines are broken there and at missing years"];
+    }
+
+    private static string Of(AllianceSpending spending) =>
+        spending.Allies is { } allies ? $"with a figure in edition {spending.Source} (of {allies} allies with armed forces{(spending.Partial ? "; partial edition, not NATO's count" : "")}) " : "";
+
+    private static string Coverage(AllianceSpending spending) =>
+        spending.Allies is { } allies
+            ? $", {spending.Members.Count(m => m.PctGdp is not null)} of {allies} allies{(spending.Partial ? ", partial" : "")}"
+            : "";
 
     private static string Name(Alternative alternative) => alternative switch
     {
