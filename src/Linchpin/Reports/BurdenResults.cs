@@ -70,13 +70,16 @@ public static class BurdenResults
         var fit = result.Regression;
         var rows = new ResultRows("iso3", "country", "year", "gdp", "gdp_year", "pct_gdp", "spearman_rho", "spearman_p", "spearman_method",
             "kendall_tau", "kendall_p", "kendall_method", "alternative", "n", "ols_intercept", "ols_slope", "ols_slope_low", "ols_slope_high",
-            "ols_slope_p", "ols_r_squared", "edition", "gdp_basis");
+            "ols_slope_p", "ols_r_squared", "partial_rho_gdp_per_capita", "partial_p", "wilcoxon_v", "wilcoxon_p", "wilcoxon_n", "kendall_w", "kendall_w_p",
+            "edition", "gdp_basis");
         var gdpYears = spending.Members.ToDictionary(m => m.Iso3, m => m.GdpYear);
+        var ranks = RankTests(spending);
         foreach (var m in result.Members)
         {
             rows.Add(m.Iso3, m.Country, spending.Year, m.Gdp, gdpYears[m.Iso3], m.PctGdp, result.Spearman.Coefficient, result.Spearman.PValue,
                 result.Spearman.Method, result.Kendall.Coefficient, result.Kendall.PValue, result.Kendall.Method, Name(h1), result.N,
                 fit?.Intercept, fit?.Slope, fit?.SlopeInterval.Low, fit?.SlopeInterval.High, fit?.SlopePValue, fit?.RSquared,
+                ranks.Partial, ranks.PartialP, ranks.Wilcoxon?.V, ranks.Wilcoxon?.PValue, ranks.Wilcoxon?.N, ranks.Concordance?.W, ranks.Concordance?.PValue,
                 spending.Source, spending.Basis?.Label);
         }
 
@@ -90,6 +93,7 @@ public static class BurdenResults
             notes.Add($"OLS: pct_gdp = {fit.Intercept:0.000} + {fit.Slope:0.000} ln(GDP); slope 95% CI {fit.SlopeInterval.Low:0.000} to {fit.SlopeInterval.High:0.000}, R² {fit.RSquared:0.000}");
         }
 
+        notes.AddRange(ranks.Notes);
         notes.AddRange(result.Dropped.Select(d => $"left out: {d}"));
         notes.AddRange(spending.Notes);
         return (new TableResult($"{spending.Alliance} {spending.Year}: exploitation test (source {spending.Source})", rows.Build(), ["iso3", "country", "gdp", "pct_gdp"], notes), result);
@@ -271,6 +275,74 @@ public static class BurdenResults
         notes.AddRange(spending.Notes);
         return (new TableResult($"{spending.Alliance}: the Hague 2025 path from {year} (edition {spending.Source}{Coverage(spending)})", rows.Build(),
             ["iso3", "latest_pct_gdp", "needed_per_year_3_5", "recent_per_year", "on_path_3_5", "needed_per_year_5", "on_path_5", "baseline_year"], notes), paths);
+    }
+
+    /// <summary>
+    /// The two-sided p-value of a (partial) rank correlation from its value alone
+    /// (<c>linchpin burden test --rho R --n N [--controls K]</c>), as Sandler and Murdoch (2000, Table 9) compute it.
+    /// </summary>
+    /// <exception cref="LinchpinException">ρ outside [−1, 1], or too few degrees of freedom.</exception>
+    public static TableResult CorrelationTest(double rho, int n, int controls)
+    {
+        if (double.IsNaN(rho) || rho is < -1 or > 1)
+        {
+            throw new LinchpinException($"--rho {rho.ToString(CultureInfo.InvariantCulture)}: a correlation lies in [-1, 1]");
+        }
+
+        if (controls < 0 || n - 2 - controls < 1)
+        {
+            throw new LinchpinException($"--n {n} --controls {controls}: the test needs n - 2 - controls >= 1 degrees of freedom");
+        }
+
+        var (t, df, twoSided, greater) = BurdenRankTests.CorrelationPValue(rho, n, controls);
+        var rows = new ResultRows("rho", "n", "controls", "df", "t", "p_two_sided", "p_greater");
+        rows.Add(rho, n, controls, df, t, twoSided, greater);
+        return new TableResult($"rank correlation {rho.ToString(CultureInfo.InvariantCulture)}, n = {n}, {controls} control(s)", rows.Build(),
+            ["rho", "n", "controls", "df", "t", "p_two_sided", "p_greater"],
+            ["t = rho sqrt(df / (1 - rho^2)), df = n - 2 - controls; Sandler and Murdoch (2000, Table 9) print the two-sided value although their note names a one-sided alternative"]);
+    }
+
+    private sealed record RankTestSet(double? Partial, double? PartialP, WilcoxonResult? Wilcoxon, ConcordanceResult? Concordance, IReadOnlyList<string> Notes);
+
+    /// <summary>Model 02's rank statistics on one alliance-year: partial ρ(burden, GDP | GDP per capita), Wilcoxon of spending against GDP shares, Kendall's W.</summary>
+    private static RankTestSet RankTests(AllianceSpending spending)
+    {
+        var burden = BurdenIndicators.Compute(spending);
+        var notes = new List<string>();
+        var levels = burden.Members.Where(m => m.SpendingShare is not null && m.GdpShare is not null && m.Member.PctGdp is not null).ToList();
+        if (levels.Count < 3)
+        {
+            notes.Add("Wilcoxon, Kendall's W and the partial rank correlation need money amounts for at least 3 members: not computed");
+            return new RankTestSet(null, null, null, null, notes);
+        }
+
+        var wilcoxon = BurdenRankTests.Wilcoxon([.. levels.Select(m => m.SpendingShare!.Value)], [.. levels.Select(m => m.GdpShare!.Value)]);
+        notes.Add($"Wilcoxon signed-rank, share of spending against share of GDP: V = {wilcoxon.V.ToString("0.#", CultureInfo.InvariantCulture)}, " +
+            $"p = {Show(wilcoxon.PValue)} (two-sided, {wilcoxon.Method}), n = {wilcoxon.N}{(wilcoxon.Zeros > 0 ? $", {wilcoxon.Zeros} zero differences dropped" : "")}; " +
+            "a small p means burdens do not follow ability to pay (benefits-received test, Sandler & Forbes 1980)");
+        double? partial = null;
+        double? partialP = null;
+        ConcordanceResult? concordance = null;
+        var withPopulation = levels.Where(m => m.Member.Population is > 0 && m.Member.Gdp is > 0).ToList();
+        if (withPopulation.Count >= 4)
+        {
+            var b = withPopulation.Select(m => m.Member.PctGdp!.Value).ToList();
+            var gdp = withPopulation.Select(m => m.Member.Gdp!.Value).ToList();
+            var perCapita = withPopulation.Select(m => m.Member.Gdp!.Value / m.Member.Population!.Value).ToList();
+            partial = BurdenRankTests.PartialSpearman(b, gdp, perCapita);
+            partialP = partial is { } r ? BurdenRankTests.CorrelationPValue(r, withPopulation.Count, 1).Greater : null;
+            var total = withPopulation.Sum(m => m.Member.Population!.Value);
+            concordance = BurdenRankTests.KendallW(
+            [
+                [.. withPopulation.Select(m => m.SpendingShare!.Value)],
+                [.. withPopulation.Select(m => m.GdpShare!.Value)],
+                [.. withPopulation.Select(m => m.Member.Population!.Value / total)],
+            ]);
+            notes.Add($"partial Spearman rho(burden, GDP | GDP per capita) = {Show(partial)} (p = {Show(partialP)}, one-sided greater, t on n - 3 df), n = {withPopulation.Count}");
+            notes.Add($"Kendall's W across the rankings of spending, GDP and population shares: W = {Show(concordance.W)}, chi-square {concordance.ChiSquare.ToString("0.000", CultureInfo.InvariantCulture)} on {concordance.DegreesOfFreedom} df, p = {Show(concordance.PValue)}");
+        }
+
+        return new RankTestSet(partial, partialP, wilcoxon, concordance, notes);
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
