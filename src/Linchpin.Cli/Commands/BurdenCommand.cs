@@ -35,6 +35,7 @@ internal static class BurdenCommand
         command.Subcommands.Add(BurdenTrendCommand.Build(environment));
         command.Subcommands.Add(BurdenTestCommand.Build(environment));
         command.Subcommands.Add(BurdenSharesCommand.Build(environment));
+        command.Subcommands.Add(BurdenPathCommand.Build(environment));
         return command;
     }
 }
