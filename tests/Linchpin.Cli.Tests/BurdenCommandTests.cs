@@ -12,7 +12,7 @@ public sealed class BurdenCommandTests : IDisposable
     {
         var (exit, output, error) = _cli.Run([.. args, "--format", "json"]);
         Assert.True(exit == 0, error);
-        return JsonDocument.Parse(output).RootElement;
+        return JsonDocument.Parse(output).RootElement.GetProperty("rows");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Linchpin.Cli.Output;
+using Linchpin.Reports;
 using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
@@ -74,13 +75,8 @@ internal static class BacktestCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("notes");
-            foreach (var note in r.Notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
+            ResultJson.WriteStrings(json, "notes", ResultNotes.Others(r.Notes));
+            ResultJson.WriteStrings(json, "warnings", ResultNotes.Warnings(r.Notes));
             json.WriteEndObject();
         }
 

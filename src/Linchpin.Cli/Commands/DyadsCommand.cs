@@ -84,7 +84,7 @@ internal static class DyadsCommand
                                     : [],
                             ],
                             ShippedDyadData.DatasetsFor(joins));
-                        rows = DyadFrameFile.Write(frame, path, provenance);
+                        rows = DyadFrameFile.WriteInterruptible(frame, path, provenance, environment.Cancellation);
                     }
                 }),
             ]);

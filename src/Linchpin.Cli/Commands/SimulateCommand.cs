@@ -39,9 +39,13 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
-            foreach (var warning in notes.Where(n => n.StartsWith("warning: ", StringComparison.Ordinal)))
+            // Said before the long work starts; CSV output says them again at the end, so it does not here.
+            if (parsed.GetValue(CommonOptions.Format) != OutputFormat.Csv)
             {
-                environment.Error.WriteLine(warning);
+                foreach (var warning in notes.Where(ResultNotes.IsWarning))
+                {
+                    environment.Error.WriteLine(warning);
+                }
             }
 
             var engine = new SimulationEngine(setup);

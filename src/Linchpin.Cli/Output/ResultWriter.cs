@@ -4,21 +4,34 @@ using Spectre.Console;
 
 namespace Linchpin.Cli.Output;
 
-/// <summary>Prints a <see cref="ResultTable"/> as a table, CSV or JSON; values as <see cref="CsvOutput.Format"/> writes them, JSON numbers as <see cref="NumberText.Json"/>.</summary>
+/// <summary>
+/// Prints a <see cref="ResultTable"/> as a table, CSV or JSON; values as <see cref="CsvOutput.Format"/>
+/// writes them, JSON numbers as <see cref="NumberText.Json"/>. The one place where a result's notes
+/// and warnings (<see cref="ResultNotes"/>) reach every format: under a table; in JSON's
+/// <c>notes</c> and <c>warnings</c> arrays; for CSV, whose standard output holds only the rows,
+/// the warnings go to standard error.
+/// </summary>
 internal static class ResultWriter
 {
-    public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null)
+    public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null, IReadOnlyList<string>? notes = null)
     {
+        notes ??= [];
         switch (format)
         {
             case OutputFormat.Csv:
                 WriteCsv(table, environment.Out);
+                foreach (var warning in ResultNotes.Warnings(notes))
+                {
+                    environment.Error.WriteLine($"warning: {warning}");
+                }
+
                 break;
             case OutputFormat.Json:
-                WriteJson(table, environment.Out);
+                environment.Out.WriteLine(ResultJson.Document(table, notes));
                 break;
             default:
                 WriteTable(table, environment, title);
+                WriteNotes(notes, environment);
                 break;
         }
     }
@@ -27,6 +40,20 @@ internal static class ResultWriter
         CsvOutput.Write(writer, [.. table.Columns.Select(c => c.Name)], table.Rows);
 
     public static void WriteJson(ResultTable table, TextWriter writer) => writer.WriteLine(ResultJson.Text(table));
+
+    private static void WriteNotes(IReadOnlyList<string> notes, CliEnvironment environment)
+    {
+        var console = Consoles.For(environment.Out, environment.IsTerminal);
+        foreach (var note in ResultNotes.Others(notes))
+        {
+            console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+        }
+
+        foreach (var warning in ResultNotes.Warnings(notes))
+        {
+            console.MarkupLine($"[yellow]warning: {Markup.Escape(warning)}[/]");
+        }
+    }
 
     /// <summary>
     /// Renders a small table to nowhere, so that the table code is compiled before a result is

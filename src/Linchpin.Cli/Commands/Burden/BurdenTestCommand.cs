@@ -47,7 +47,7 @@ internal static class BurdenTestCommand
             var (table, result) = BurdenResults.Test(spending, h1);
             Rows.Write(table, parsed.GetValue(CommonOptions.Format), environment);
             Rows.SavePlot(BurdenCharts.Exploitation(result, $"{spending.Alliance} {spending.Year}: burden against economic size (Olson & Zeckhauser)",
-                spending.Basis is { } b ? $"GDP ({b.Currency}, {b.PriceBasis}; log scale)" : "GDP (log scale)"), parsed.GetValue(options.Plot), parsed, store, environment);
+                spending.Basis is { } b ? $"GDP ({b.Currency}, {b.PriceBasis}; log scale)" : "GDP (log scale)"), parsed.GetValue(options.Plot), parsed, store, environment, table.Notes);
             return 0;
         }));
         return command;
