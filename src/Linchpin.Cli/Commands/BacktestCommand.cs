@@ -12,7 +12,7 @@ internal static class BacktestCommand
     public static Command Build(CliEnvironment environment)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "A NATO scenario starting before 2019 (built-in: nato-2014)" };
-        var runs = new Option<int>("--runs") { Description = "Runs in the ensemble", DefaultValueFactory = _ => 1000 };
+        var runs = NumericOptions.Whole("--runs", "Runs in the ensemble (1 to 1000000)", 1000, 1, 1_000_000);
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed", DefaultValueFactory = _ => 42 };
         var command = new Command("backtest", "Start from 2014 data and the observed shocks, predict each ally's 2023 % of GDP, score it against NATO's figures and the no-change baseline");
         command.Arguments.Add(scenarioArgument);

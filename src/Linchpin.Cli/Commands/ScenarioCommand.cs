@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
+using Linchpin.Data;
 using Linchpin.Scenarios;
 
 namespace Linchpin.Cli.Commands;
@@ -73,15 +74,5 @@ internal static class ScenarioCommand
         }
     }
 
-    private static string ReadFile(string file)
-    {
-        try
-        {
-            return File.ReadAllText(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LinchpinException($"{file}: cannot read: {ex.Message}", ex);
-        }
-    }
+    private static string ReadFile(string file) => InputFile.ReadText(file);
 }

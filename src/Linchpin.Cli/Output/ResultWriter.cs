@@ -11,6 +11,7 @@ internal static class ResultWriter
 {
     public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null)
     {
+        WarnNonFinite(table, environment);
         switch (format)
         {
             case OutputFormat.Csv:
@@ -52,6 +53,26 @@ internal static class ResultWriter
         writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>
+    /// Says on standard error how many values are not finite numbers: every format writes them as
+    /// missing (an empty CSV field, JSON <c>null</c>), so they would otherwise pass unseen.
+    /// </summary>
+    public static void WarnNonFinite(ResultTable table, CliEnvironment environment)
+    {
+        var count = table.Rows.Sum(row => row.Count(v => v is double d && !double.IsFinite(d) || v is float f && !float.IsFinite(f)));
+        if (count > 0)
+        {
+            environment.Error.WriteLine($"warning: {count} value(s) are not finite numbers (NaN or ±infinity) and are written as missing");
+        }
+    }
+
+    /// <summary>Writes a named number, as <c>null</c> when it is not finite (JSON holds no NaN or infinity).</summary>
+    public static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        json.WritePropertyName(name);
+        WriteJsonValue(json, value);
+    }
+
     public static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
         switch (value)
@@ -65,8 +86,11 @@ internal static class ResultWriter
             case double:
                 json.WriteNullValue();
                 break;
-            case float f:
+            case float f when float.IsFinite(f):
                 json.WriteNumberValue(f);
+                break;
+            case float:
+                json.WriteNullValue();
                 break;
             case int i:
                 json.WriteNumberValue(i);

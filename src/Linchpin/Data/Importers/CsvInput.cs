@@ -71,9 +71,9 @@ public sealed class CsvRow
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!InputNumber.TryParse(text, out var value, out var problem))
         {
-            throw Error(field, $"'{text}' is not a number");
+            throw Error(field, problem!);
         }
 
         return nonNegative && value < 0 ? throw Error(field, $"negative value {text} is impossible here") : value;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Linchpin.Games.Input;
@@ -20,18 +21,29 @@ internal sealed class InputReader
 
     public YamlMappingNode Root { get; }
 
+    /// <summary>
+    /// Parses <paramref name="text"/> after checking it against <see cref="InputLimits"/>: its size,
+    /// its nesting depth and its number of values (aliases counted as what they refer to) are
+    /// measured on the parser's event stream, which needs no recursion, before the document is built.
+    /// </summary>
     public static InputReader Load(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
+        if (text.Length > InputLimits.MaxInputBytes)
+        {
+            throw LinchpinException.InFile(file, 0, null, $"the input is larger than {InputLimits.MaxInputBytes >> 20} MiB, the limit for input files");
+        }
+
         var stream = new YamlStream();
         try
         {
+            CheckShape(text, file);
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {
-            throw LinchpinException.InFile(file, ex.Start.Line, null, FirstLine(ex.Message));
+            throw LinchpinException.InFile(file, LineIn(text, ex.Start.Line), null, FirstLine(ex.Message));
         }
 
         if (stream.Documents.Count == 0)
@@ -42,6 +54,63 @@ internal sealed class InputReader
         return stream.Documents[0].RootNode is YamlMappingNode root
             ? new InputReader(file, root)
             : throw LinchpinException.InFile(file, stream.Documents[0].RootNode.Start.Line, null, "expected a mapping of fields at the top level");
+    }
+
+    /// <summary>Walks the parser's events, refusing a document nested deeper or holding more values than <see cref="InputLimits"/> allows.</summary>
+    private static void CheckShape(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(AnchorName Anchor, long Start)>();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long nodes = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case NodeEvent { } node and (MappingStart or SequenceStart):
+                    open.Push((node.Anchor, nodes));
+                    nodes++;
+                    if (open.Count > InputLimits.MaxNestingDepth)
+                    {
+                        throw LinchpinException.InFile(file, node.Start.Line, null, $"lists and mappings are nested more than {InputLimits.MaxNestingDepth} deep");
+                    }
+
+                    break;
+                case MappingEnd or SequenceEnd:
+                    var (anchor, start) = open.Pop();
+                    if (!anchor.IsEmpty)
+                    {
+                        sizes[anchor.Value] = nodes - start;
+                    }
+
+                    break;
+                case AnchorAlias alias:
+                    nodes += sizes.TryGetValue(alias.Value.Value, out var size)
+                        ? size
+                        : throw LinchpinException.InFile(file, alias.Start.Line, null, $"alias '*{alias.Value.Value}' refers to no anchor before it");
+                    break;
+                case Scalar scalar:
+                    nodes++;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        sizes[scalar.Anchor.Value] = 1;
+                    }
+
+                    break;
+            }
+
+            if (nodes > InputLimits.MaxNodes)
+            {
+                throw LinchpinException.InFile(file, parser.Current!.Start.Line, null, $"the document holds more than {InputLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} values, the limit for input files");
+            }
+        }
+    }
+
+    /// <summary>The parser's line, but never past the last line (it counts one more at the end of a file without a final line break).</summary>
+    private static long LineIn(string text, long line)
+    {
+        var lines = text.Length == 0 ? 1 : text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+        return Math.Min(line, lines);
     }
 
     public LinchpinException Error(YamlNode at, string? field, string problem) =>
@@ -84,12 +153,13 @@ internal sealed class InputReader
             : throw Error(node, field, $"'{text}' is not a whole number");
     }
 
-    public double AsNumber(YamlNode node, string field)
+    public double AsNumber(YamlNode node, string field) => AsNumber(node, field, double.MinValue, double.MaxValue);
+
+    /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>] (<see cref="InputNumber"/>), or an error on the node.</summary>
+    public double AsNumber(YamlNode node, string field, double min, double max)
     {
         var text = Scalar(node, field);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw Error(node, field, $"'{text}' is not a number");
+        return InputNumber.TryParse(text, out var value, out var problem, min, max) ? value : throw Error(node, field, problem!);
     }
 
     public string String(YamlMappingNode map, string field) => Scalar(Required(map, field), field);
