@@ -35,16 +35,13 @@ public static class CsvOutput
     public static string Line(IEnumerable<string> fields) => string.Join(",", fields.Select(Field)) + "\n";
 
     /// <summary>
-    /// Formats a value invariantly: <c>null</c> is empty, and so is a double or float that is not
-    /// a finite number (NaN, ±∞: Linchpin's one rule, the same as JSON's <c>null</c>); doubles (and floats) in shortest
+    /// Formats a value invariantly: <c>null</c> is empty; doubles (and floats) in shortest
     /// round-trip form as <see cref="NumberText.Csv"/> writes them (<c>2.0</c>, <c>1.234e-05</c>);
     /// <c>true</c>/<c>false</c>; dates as <c>yyyy-MM-dd</c> (with <c>HH:mm:ss</c> if a time of day is set).
     /// </summary>
     public static string Format(object? value) => value switch
     {
         null => "",
-        double d when !double.IsFinite(d) => "",
-        float f when !float.IsFinite(f) => "",
         double d => NumberText.Csv(d),
         float f => NumberText.Csv(double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
         bool b => b ? "true" : "false",

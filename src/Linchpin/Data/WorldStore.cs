@@ -148,7 +148,7 @@ public sealed class WorldStore : IDisposable
         LoadNamedIn(sql);
         Lock();
         UserSql.CheckSingleSelect(Serialize(sql));
-        return Query(Presentable(sql, nestedAsText: true, missingNonFinite: false));
+        return Query(sql);
     }
 
     /// <summary>
@@ -184,7 +184,7 @@ public sealed class WorldStore : IDisposable
         ArgumentNullException.ThrowIfNull(sql);
         LoadNamedIn(sql);
         UserSql.CheckSingleSelect(Serialize(sql));
-        return CopyOut(Presentable(sql, nestedAsText: false, missingNonFinite: true), outPath, provenance, lockTo: true);
+        return CopyOut(sql, outPath, provenance, lockTo: true);
     }
 
     /// <summary>
@@ -252,56 +252,6 @@ public sealed class WorldStore : IDisposable
                 Require(dataset.Name);
             }
         }
-    }
-
-    /// <summary>
-    /// <paramref name="sql"/> with its columns made printable, by DuckDB itself: list, array, map,
-    /// struct and union columns cast to text as DuckDB prints them (<c>[1, 2]</c>,
-    /// <c>{'a': 1}</c>, <c>{k=1}</c>) when <paramref name="nestedAsText"/>, and NaN or ±∞ in
-    /// floating-point columns made missing when <paramref name="missingNonFinite"/> (Linchpin's
-    /// one rule for values that are not finite numbers). The query unchanged when nothing needs it.
-    /// </summary>
-    private string Presentable(string sql, bool nestedAsText, bool missingNonFinite)
-    {
-        // The line break keeps a trailing comment from swallowing the closing parenthesis.
-        var inner = $"({sql.TrimEnd().TrimEnd(';')}\n)";
-        ResultTable described;
-        try
-        {
-            described = Query($"DESCRIBE SELECT * FROM {inner} AS q");
-        }
-        catch (LinchpinException)
-        {
-            return sql;
-        }
-
-        var names = described.Column("column_name").Cast<string>().ToList();
-        var types = described.Column("column_type").Cast<string>().ToList();
-        var select = new List<string>();
-        var changed = false;
-        for (var i = 0; i < names.Count; i++)
-        {
-            var column = Quote($"c{i}");
-            var type = types[i];
-            var nested = type.Contains('[', StringComparison.Ordinal) || type.StartsWith("STRUCT(", StringComparison.Ordinal)
-                || type.StartsWith("MAP(", StringComparison.Ordinal) || type.StartsWith("UNION(", StringComparison.Ordinal);
-            var expression = column;
-            if (nested && nestedAsText)
-            {
-                expression = $"CAST({column} AS VARCHAR)";
-            }
-            else if (!nested && missingNonFinite && type is "DOUBLE" or "FLOAT")
-            {
-                expression = $"CASE WHEN isfinite({column}) THEN {column} END";
-            }
-
-            changed |= expression != column;
-            select.Add($"{expression} AS {Quote(names[i])}");
-        }
-
-        return changed
-            ? $"SELECT {string.Join(", ", select)} FROM {inner} AS q({string.Join(", ", names.Select((_, i) => Quote($"c{i}")))})"
-            : sql;
     }
 
     /// <summary>DuckDB's own parse of <paramref name="sql"/>, as JSON (<c>json_serialize_sql</c>).</summary>
