@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Linchpin.Cli.Output;
-using Linchpin.Data;
+using Linchpin.Reports;
+using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
 
@@ -54,22 +55,22 @@ internal static class BacktestCommand
             json.WriteStartObject();
             json.WriteString("scenario", r.Scenario);
             json.WriteNumber("target_year", r.TargetYear);
-            json.WriteNumber("spearman", r.Spearman);
-            json.WriteNumber("mae", r.Mae);
-            json.WriteNumber("baseline_spearman", r.BaselineSpearman);
-            json.WriteNumber("baseline_mae", r.BaselineMae);
+            ResultJson.WriteNumber(json, "spearman", r.Spearman);
+            ResultJson.WriteNumber(json, "mae", r.Mae);
+            ResultJson.WriteNumber(json, "baseline_spearman", r.BaselineSpearman);
+            ResultJson.WriteNumber(json, "baseline_mae", r.BaselineMae);
             json.WriteNumber("n", r.Allies.Count);
-            json.WriteNumber("pledge_pull", r.PledgePull);
-            json.WriteNumber("threat_elasticity", r.ThreatElasticity);
-            json.WriteNumber("calibration_mae", r.CalibrationMae);
+            ResultJson.WriteNumber(json, "pledge_pull", r.PledgePull);
+            ResultJson.WriteNumber(json, "threat_elasticity", r.ThreatElasticity);
+            ResultJson.WriteNumber(json, "calibration_mae", r.CalibrationMae);
             json.WriteStartArray("allies");
             foreach (var a in r.Allies)
             {
                 json.WriteStartObject();
                 json.WriteString("iso3", a.Iso3);
-                json.WriteNumber("start", a.Start);
-                json.WriteNumber("predicted", a.Predicted);
-                json.WriteNumber("actual", a.Actual);
+                ResultJson.WriteNumber(json, "start", a.Start);
+                ResultJson.WriteNumber(json, "predicted", a.Predicted);
+                ResultJson.WriteNumber(json, "actual", a.Actual);
                 json.WriteEndObject();
             }
 

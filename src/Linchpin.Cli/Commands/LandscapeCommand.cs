@@ -5,6 +5,7 @@ using Linchpin.Alignment;
 using Linchpin.Cli.Commands.Game;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.World;
 
 namespace Linchpin.Cli.Commands;
@@ -142,7 +143,7 @@ internal static class LandscapeCommand
                 ResultWriter.WriteCsv(MinimaTable(problem, result), environment.Out);
                 break;
             default:
-                var summary = new GameReport("Landscape: minimum energy")
+                var summary = new GameResult("Landscape: minimum energy")
                     .Add("method", result.Method).Add("actors", problem.Count).Add("energy", result.Best.Energy)
                     .Add("local minima", result.MinimaCount);
                 if (result.Configurations is { } configurations)
@@ -163,7 +164,7 @@ internal static class LandscapeCommand
 
                 summary.Players(problem.Names).Column("size", problem.Sizes).Column("coalition", result.Best.Sides.Select(s => (object?)(s + 1)))
                     .Column("weighted frustration", frustration).Table("local minima", MinimaTable(problem, result));
-                summary.Write(OutputFormat.Table, environment);
+                GameReport.Write(summary, OutputFormat.Table, environment);
                 break;
         }
     }
@@ -183,11 +184,11 @@ internal static class LandscapeCommand
             json.WriteNumber("actors", problem.Count);
             json.WritePropertyName("coalitions");
             WriteCoalitions(json, Coalitions(problem, result.Best.Sides));
-            ResultWriter.WriteNumber(json, "energy", result.Best.Energy);
+            ResultJson.WriteNumber(json, "energy", result.Best.Energy);
             json.WriteStartObject("weighted_frustration");
             for (var i = 0; i < problem.Count; i++)
             {
-                ResultWriter.WriteNumber(json, problem.Names[i], frustration[i]);
+                ResultJson.WriteNumber(json, problem.Names[i], frustration[i]);
             }
 
             json.WriteEndObject();
@@ -213,7 +214,7 @@ internal static class LandscapeCommand
                 json.WriteStartObject();
                 json.WritePropertyName("coalitions");
                 WriteCoalitions(json, Coalitions(problem, minimum.Sides));
-                ResultWriter.WriteNumber(json, "energy", minimum.Energy);
+                ResultJson.WriteNumber(json, "energy", minimum.Energy);
                 if (minimum.BasinSize is { } size)
                 {
                     json.WriteNumber(result.Method == "exact" ? "basin" : "hits", size);

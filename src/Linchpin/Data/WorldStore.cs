@@ -191,7 +191,7 @@ public sealed class WorldStore : IDisposable
     /// Writes the result of a trusted query to <paramref name="outPath"/>, as CSV, Parquet or JSON
     /// by its extension, through a temporary file. Missing values are empty CSV fields, Parquet
     /// nulls and JSON nulls. <paramref name="provenance"/> (if given) is recorded inside a Parquet
-    /// file and beside a CSV or JSON file (see <see cref="Provenance.RecordFor"/>).
+    /// file and beside a CSV or JSON file (see <see cref="Provenance.WriteWith"/>: the file and its sidecar are written together).
     /// </summary>
     /// <returns>The number of rows written.</returns>
     public long Export(string sql, string outPath, Provenance? provenance = null) => CopyOut(sql, outPath, provenance, lockTo: false);
@@ -205,7 +205,7 @@ public sealed class WorldStore : IDisposable
         }
 
         long rows = 0;
-        AtomicFile.Write(outPath, temp =>
+        void Write(string temp)
         {
             if (lockTo)
             {
@@ -214,8 +214,17 @@ public sealed class WorldStore : IDisposable
 
             // The temporary file exists already, and DuckDB would otherwise write a second one beside it.
             rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format}, USE_TMP_FILE false)");
-        });
-        provenance?.RecordFor(outPath);
+        }
+
+        if (provenance is null)
+        {
+            AtomicFile.Write(outPath, Write);
+        }
+        else
+        {
+            provenance.WriteWith(outPath, Write);
+        }
+
         return rows;
     }
 

@@ -106,12 +106,11 @@ internal sealed class InputReader
         }
     }
 
-    /// <summary>The parser's line, but never past the last line (it counts one more at the end of a file without a final line break).</summary>
-    private static long LineIn(string text, long line)
-    {
-        var lines = text.Length == 0 ? 1 : text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
-        return Math.Min(line, lines);
-    }
+    /// <summary>
+    /// The parser's line, but never past the last line: at the end of a file without a final line
+    /// break it counts one line more than there is (after a final line break, the empty last line is a line).
+    /// </summary>
+    private static long LineIn(string text, long line) => Math.Min(line, text.Count(c => c == '\n') + 1);
 
     public LinchpinException Error(YamlNode at, string? field, string problem) =>
         LinchpinException.InFile(File, at.Start.Line, field, problem);
