@@ -28,11 +28,10 @@ internal static class DyadsCommand
             Description = "With --with eu: the tau-b reference system, 'regional' (the dyad's relevant region, as The War Trap and EUGene) or 'systemic' (every state)",
             DefaultValueFactory = _ => "regional",
         };
-        var euRisk = new Option<double>("--eu-risk")
-        {
-            Description = "With --with eu: the risk attitude R in [-1, 1] given to every state in the War and Reason terms (an assumption; 0 = risk neutral)",
-            DefaultValueFactory = _ => 0,
-        };
+        var euRisk = NumericOptions.Number(
+            "--eu-risk",
+            "With --with eu: the risk attitude R in [-1, 1] given to every state in the War and Reason terms (an assumption; 0 = risk neutral)",
+            0, -1, 1);
         var output = new Option<string?>("--out") { Description = "Output file: .parquet, .csv or .json (default: print)" };
         var command = new Command(
             "dyads",

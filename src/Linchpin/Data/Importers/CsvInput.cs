@@ -137,21 +137,11 @@ public sealed class CsvInput
         }
     }
 
-    /// <summary>Reads a CSV file.</summary>
-    /// <exception cref="LinchpinException">Unreadable, empty or malformed.</exception>
+    /// <summary>Reads a CSV file of at most <see cref="InputLimits.MaxCsvBytes"/>.</summary>
+    /// <exception cref="LinchpinException">Unreadable, too large, empty or malformed.</exception>
     public static CsvInput Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LinchpinException($"{path}: cannot read: {ex.Message}", ex);
-        }
-
-        return Parse(path, bytes);
+        return Parse(path, InputFile.ReadBytes(path, InputLimits.MaxCsvBytes));
     }
 
     /// <summary>Parses CSV content; <paramref name="name"/> is used in messages.</summary>

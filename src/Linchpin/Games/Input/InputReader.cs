@@ -35,15 +35,20 @@ internal sealed class InputReader
             throw LinchpinException.InFile(file, 0, null, $"the input is larger than {InputLimits.MaxInputBytes >> 20} MiB, the limit for input files");
         }
 
+        CheckShape(text, file);
         var stream = new YamlStream();
         try
         {
-            CheckShape(text, file);
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {
             throw LinchpinException.InFile(file, LineIn(text, ex.Start.Line), null, FirstLine(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The parser read the whole document in CheckShape; what is left is the document builder's.
+            throw LinchpinException.InFile(file, 0, null, $"malformed YAML or JSON ({FirstLine(ex.Message)})");
         }
 
         if (stream.Documents.Count == 0)
@@ -63,8 +68,10 @@ internal sealed class InputReader
         var open = new Stack<(AnchorName Anchor, long Start)>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         long nodes = 0;
-        while (parser.MoveNext())
+        long line = 1;
+        while (Next(parser, text, file, line))
         {
+            line = parser.Current!.End.Line;
             switch (parser.Current)
             {
                 case NodeEvent { } node and (MappingStart or SequenceStart):
@@ -103,6 +110,27 @@ internal sealed class InputReader
             {
                 throw LinchpinException.InFile(file, parser.Current!.Start.Line, null, $"the document holds more than {InputLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} values, the limit for input files");
             }
+        }
+    }
+
+    /// <summary>
+    /// The parser's next event. YamlDotNet's scanner reports some malformed documents (a plain
+    /// scalar cut short, tokens after the end of a flow collection) as an invalid state rather than
+    /// a <see cref="YamlException"/>: both become a parse error at the line the parser had reached.
+    /// </summary>
+    private static bool Next(Parser parser, string text, string file, long line)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (YamlException ex)
+        {
+            throw LinchpinException.InFile(file, LineIn(text, ex.Start.Line), null, FirstLine(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            throw LinchpinException.InFile(file, LineIn(text, line), null, $"malformed YAML or JSON after this line ({FirstLine(ex.Message)})");
         }
     }
 
