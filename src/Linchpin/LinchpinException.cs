@@ -18,7 +18,7 @@ public sealed class LinchpinException : Exception
 {
     /// <summary>Creates an error of the given kind.</summary>
     public LinchpinException(ErrorKind kind, string message, Exception? inner = null)
-        : base(message, inner) => Kind = kind;
+        : base(OneLine(message), inner) => Kind = kind;
 
     /// <summary>Creates a bad-input error.</summary>
     public LinchpinException(string message)
@@ -40,6 +40,21 @@ public sealed class LinchpinException : Exception
 
     /// <summary>The kind of error, which is also the process exit code.</summary>
     public ErrorKind Kind { get; }
+
+    /// <summary>
+    /// <paramref name="message"/> on one line: a value quoted from an input (a CSV field in quotes,
+    /// a YAML block) may hold line breaks, shown as <c>\n</c> so that the error stays one line.
+    /// </summary>
+    public static string OneLine(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.IndexOfAny(LineBreaks) < 0
+            ? message
+            : message.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+                .Replace("\u0085", "\\n", StringComparison.Ordinal).Replace("\u2028", "\\n", StringComparison.Ordinal).Replace("\u2029", "\\n", StringComparison.Ordinal);
+    }
+
+    private static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
 
     /// <summary>A bad value in an input file: <c>file:line: field 'x': problem</c>.</summary>
     public static LinchpinException InFile(string file, long line, string? field, string problem)

@@ -13,7 +13,7 @@ internal static class BacktestCommand
     public static Command Build(CliEnvironment environment)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "A NATO scenario starting before 2019 (built-in: nato-2014)" };
-        var runs = new Option<int>("--runs") { Description = "Runs in the ensemble", DefaultValueFactory = _ => 1000 };
+        var runs = NumericOptions.Whole("--runs", "Runs in the ensemble (1 to 1000000)", 1000, 1, 1_000_000);
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed", DefaultValueFactory = _ => 42 };
         var command = new Command("backtest", "Start from 2014 data and the observed shocks, predict each ally's 2023 % of GDP, score it against NATO's figures and the no-change baseline");
         command.Arguments.Add(scenarioArgument);
@@ -55,22 +55,22 @@ internal static class BacktestCommand
             json.WriteStartObject();
             json.WriteString("scenario", r.Scenario);
             json.WriteNumber("target_year", r.TargetYear);
-            json.WriteNumber("spearman", r.Spearman);
-            json.WriteNumber("mae", r.Mae);
-            json.WriteNumber("baseline_spearman", r.BaselineSpearman);
-            json.WriteNumber("baseline_mae", r.BaselineMae);
+            ResultJson.WriteNumber(json, "spearman", r.Spearman);
+            ResultJson.WriteNumber(json, "mae", r.Mae);
+            ResultJson.WriteNumber(json, "baseline_spearman", r.BaselineSpearman);
+            ResultJson.WriteNumber(json, "baseline_mae", r.BaselineMae);
             json.WriteNumber("n", r.Allies.Count);
-            json.WriteNumber("pledge_pull", r.PledgePull);
-            json.WriteNumber("threat_elasticity", r.ThreatElasticity);
-            json.WriteNumber("calibration_mae", r.CalibrationMae);
+            ResultJson.WriteNumber(json, "pledge_pull", r.PledgePull);
+            ResultJson.WriteNumber(json, "threat_elasticity", r.ThreatElasticity);
+            ResultJson.WriteNumber(json, "calibration_mae", r.CalibrationMae);
             json.WriteStartArray("allies");
             foreach (var a in r.Allies)
             {
                 json.WriteStartObject();
                 json.WriteString("iso3", a.Iso3);
-                json.WriteNumber("start", a.Start);
-                json.WriteNumber("predicted", a.Predicted);
-                json.WriteNumber("actual", a.Actual);
+                ResultJson.WriteNumber(json, "start", a.Start);
+                ResultJson.WriteNumber(json, "predicted", a.Predicted);
+                ResultJson.WriteNumber(json, "actual", a.Actual);
                 json.WriteEndObject();
             }
 

@@ -11,21 +11,15 @@ internal static class DurationCommand
 {
     public static Command Build(CliEnvironment environment)
     {
-        var censorYear = new Option<double>("--censor-year")
-        {
-            Description = "When observation stops (2017 = the start of 2017): alliances in effect then are right-censored there, later ones left out",
-            DefaultValueFactory = _ => DurationOptions.DefaultCensorYear,
-        };
+        var censorYear = NumericOptions.Number(
+            "--censor-year",
+            "When observation stops (2017 = the start of 2017): alliances in effect then are right-censored there, later ones left out",
+            DurationOptions.DefaultCensorYear, double.MinValue, double.MaxValue);
         var command = new Command("duration", "Alliance duration from ATOP 4.01: counts, exposure, constant hazard, Kaplan-Meier survival, piecewise and Weibull hazards, subgroup hazards");
         command.Options.Add(censorYear);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var censor = parsed.GetValue(censorYear);
-            if (!double.IsFinite(censor))
-            {
-                throw new LinchpinException($"--censor-year: '{censor}' is not a year");
-            }
-
             using var store = CommonOptions.OpenStore(parsed, environment);
             var alliances = AllianceSpanReader.Atop(store);
 

@@ -25,10 +25,10 @@ internal static class LandscapeCommand
         var year = new Option<int?>("--year") { Description = "With --states: the year whose data give sizes (CINC) and propensities" };
         var states = new Option<string?>("--states") { Description = "With --year: comma-separated states (ISO3, COW abbreviation or number)" };
         var derive = new Option<bool>("--derive-propensities") { Description = "Derive propensities from alliance-portfolio similarity (S) and strategic rivalries" };
-        var rivalry = new Option<double>("--rivalry-weight") { Description = "Propensity subtracted for an active strategic rivalry", DefaultValueFactory = _ => 1 };
-        var coalitions = new Option<int>("--coalitions") { Description = "Number of coalitions (exact search only for 2)", DefaultValueFactory = _ => 2 };
+        var rivalry = NumericOptions.Number("--rivalry-weight", "Propensity subtracted for an active strategic rivalry (0 to 1000)", 1, 0, 1000);
+        var coalitions = NumericOptions.Whole("--coalitions", "Number of coalitions (exact search only for 2)", 2, 2, 1000);
         var method = new Option<string>("--method") { Description = $"exact, search (multi-start descent), or auto (exact for 2 coalitions up to {AutoExactActors} actors)", DefaultValueFactory = _ => "auto" };
-        var starts = new Option<int>("--starts") { Description = "Random starts of the search", DefaultValueFactory = _ => 1000 };
+        var starts = NumericOptions.Whole("--starts", "Random starts of the search", 1000, 1, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the search", DefaultValueFactory = _ => 1 };
         var command = new Command("landscape", "Landscape theory of aggregation: the minimum-energy split into coalitions, every local minimum and its basin of attraction");
         foreach (var option in new Option[] { input, year, states, derive, rivalry, coalitions, method, starts, seed })
@@ -63,10 +63,6 @@ internal static class LandscapeCommand
             }
 
             var k = parsed.GetValue(coalitions);
-            if (k < 2)
-            {
-                throw new LinchpinException($"--coalitions: must be at least 2, got {k}");
-            }
 
             var chosen = parsed.GetValue(method)!.ToLowerInvariant();
             var exact = chosen switch
@@ -78,11 +74,6 @@ internal static class LandscapeCommand
                 "auto" => k == 2 && problem.Count <= AutoExactActors,
                 _ => throw new LinchpinException($"--method: unknown method '{chosen}' (use exact, search or auto)"),
             };
-            if (parsed.GetValue(starts) < 1)
-            {
-                throw new LinchpinException($"--starts: must be at least 1, got {parsed.GetValue(starts)}");
-            }
-
             Result result;
             if (exact)
             {
@@ -105,11 +96,6 @@ internal static class LandscapeCommand
 
     private static LandscapeProblem Derive(int year, string list, double rivalryWeight)
     {
-        if (rivalryWeight < 0)
-        {
-            throw new LinchpinException($"--rivalry-weight: must not be negative, got {rivalryWeight}");
-        }
-
         var countries = CountryDirectory.Shipped;
         var parts = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
@@ -198,11 +184,11 @@ internal static class LandscapeCommand
             json.WriteNumber("actors", problem.Count);
             json.WritePropertyName("coalitions");
             WriteCoalitions(json, Coalitions(problem, result.Best.Sides));
-            json.WriteNumber("energy", result.Best.Energy);
+            ResultJson.WriteNumber(json, "energy", result.Best.Energy);
             json.WriteStartObject("weighted_frustration");
             for (var i = 0; i < problem.Count; i++)
             {
-                json.WriteNumber(problem.Names[i], frustration[i]);
+                ResultJson.WriteNumber(json, problem.Names[i], frustration[i]);
             }
 
             json.WriteEndObject();
@@ -228,7 +214,7 @@ internal static class LandscapeCommand
                 json.WriteStartObject();
                 json.WritePropertyName("coalitions");
                 WriteCoalitions(json, Coalitions(problem, minimum.Sides));
-                json.WriteNumber("energy", minimum.Energy);
+                ResultJson.WriteNumber(json, "energy", minimum.Energy);
                 if (minimum.BasinSize is { } size)
                 {
                     json.WriteNumber(result.Method == "exact" ? "basin" : "hits", size);

@@ -10,7 +10,7 @@ internal static class ReportCommand
     public static Command Build(CliEnvironment environment)
     {
         var output = new Option<string>("--out") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
-        var runs = new Option<int>("--runs") { Description = "Runs per simulation ensemble", DefaultValueFactory = _ => SimulationReport.DefaultRuns };
+        var runs = NumericOptions.Whole("--runs", "Runs per simulation ensemble (1 to 100000)", SimulationReport.DefaultRuns, 1, 100_000);
         var seed = new Option<ulong>("--seed") { Description = "Seed of the simulation ensembles (the report is byte-identical for the same seed and runs)", DefaultValueFactory = _ => SimulationReport.DefaultSeed };
         var command = new Command("report", "Write one self-contained HTML report (plots embedded) on the built-in alliance system: NATO burden sharing, the exploitation test, fair shares, the Korea and Japan cost-sharing ledgers, the simulation's doctrine comparison on the built-in scenarios, citations");
         command.Options.Add(output);
@@ -25,10 +25,6 @@ internal static class ReportCommand
             }
 
             var count = parsed.GetValue(runs);
-            if (count < 1 || count > 100_000)
-            {
-                throw new LinchpinException($"--runs: {count} is outside [1, 100000]");
-            }
 
             using var store = CommonOptions.OpenStore(parsed, environment);
             string html = "";

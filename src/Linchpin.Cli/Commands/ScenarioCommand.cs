@@ -39,7 +39,7 @@ internal static class ScenarioCommand
         validate.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var file = parsed.GetValue(fileArgument)!;
-            var scenario = ScenarioFile.Parse(ReadFile(file), file);
+            var scenario = ScenarioFile.Parse(InputFile.ReadText(file), file);
 
             // Resolving against the data finds what simulate would refuse: unknown countries, missing figures, shocks that touch no ally.
             using var store = CommonOptions.OpenStore(parsed, environment);
@@ -66,7 +66,7 @@ internal static class ScenarioCommand
     /// <summary>A built-in scenario by name, or a scenario file; its warnings go to standard error.</summary>
     public static Scenario Load(string nameOrFile, CliEnvironment environment)
     {
-        var scenario = File.Exists(nameOrFile) ? ScenarioFile.Parse(ReadFile(nameOrFile), nameOrFile) : BuiltInScenarios.Load(nameOrFile);
+        var scenario = File.Exists(nameOrFile) ? ScenarioFile.Parse(InputFile.ReadText(nameOrFile), nameOrFile) : BuiltInScenarios.Load(nameOrFile);
         Warn(scenario, environment);
         return scenario;
     }
@@ -79,15 +79,4 @@ internal static class ScenarioCommand
         }
     }
 
-    private static string ReadFile(string file)
-    {
-        try
-        {
-            return File.ReadAllText(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LinchpinException($"{file}: cannot read: {ex.Message}", ex);
-        }
-    }
 }

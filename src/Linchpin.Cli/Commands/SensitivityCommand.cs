@@ -21,14 +21,14 @@ internal static class SensitivityCommand
         var function = new Option<string?>("--function") { Description = "An analytic test function with known indices: ishigami or sobol-g" };
         var a = new Option<string?>("--a") { Description = "The G function's coefficients, comma-separated (default 0,1,4.5,9,99,99,99,99)" };
         var method = new Option<string>("--method") { Description = "morris or sobol", DefaultValueFactory = _ => "sobol" };
-        var samples = new Option<int?>("--samples") { Description = "Sobol: N, a power of two (default 1024); Morris: trajectories (default 20)" };
-        var seeds = new Option<int?>("--seeds") { Description = "Runs per design point, averaged (default 10 for a scenario, 1 for a function)" };
+        var samples = NumericOptions.OptionalWhole("--samples", "Sobol: N, a power of two (default 1024); Morris: trajectories (default 20)", 2, 1 << 20);
+        var seeds = NumericOptions.OptionalWhole("--seeds", "Runs per design point, averaged (default 10 for a scenario, 1 for a function)", 1, 100_000);
         var outputs = new Option<string?>("--outputs") { Description = "Scenario outputs, comma-separated: pct_gdp, p_breakdown, settlement, p_hedging (default: all the scenario has)" };
         var parameters = new Option<string?>("--parameters") { Description = "Parameters to vary over their default priors, comma-separated (default: all)" };
         var priors = new Option<string?>("--priors") { Description = "A priors file: CSV 'parameter,lower,upper,source'" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the design, the bootstrap and the runs", DefaultValueFactory = _ => 42 };
-        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95 % intervals", DefaultValueFactory = _ => 100 };
-        var threads = new Option<int>("--threads") { Description = "Threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var resamples = NumericOptions.Whole("--resamples", "Bootstrap resamples for the 95 % intervals", 100, 0, 100_000);
+        var threads = NumericOptions.Whole("--threads", "Threads (results do not depend on it)", Environment.ProcessorCount, 1, 1024);
         var plotPath = new Option<string?>("--plot") { Description = "Write a tornado chart (.png or .svg); with several outputs, one file each, named FILE-OUTPUT.ext" };
         var command = new Command("sensitivity", "Global sensitivity analysis (Morris elementary effects; Sobol indices on a Saltelli design) of a scenario's outputs, or of an analytic test function");
         foreach (var option in new Option[] { scenarioOption, function, a, method, samples, seeds, outputs, parameters, priors, seed, resamples, threads, plotPath })
@@ -46,10 +46,6 @@ internal static class SensitivityCommand
                 _ => throw new LinchpinException($"--method: '{methodText}' is not morris or sobol"),
             };
             var threadCount = parsed.GetValue(threads);
-            if (threadCount < 1)
-            {
-                throw new LinchpinException($"--threads: {threadCount} must be at least 1");
-            }
 
             var scenarioName = parsed.GetValue(scenarioOption);
             var functionName = parsed.GetValue(function);
@@ -91,7 +87,7 @@ internal static class SensitivityCommand
                     var factors = parsed.GetValue(priors) is { } file
                         ? (parsed.GetValue(parameters) is not null
                             ? throw new LinchpinException("--parameters: give --parameters or --priors, not both")
-                            : Priors.Parse(ReadFile(file, "--priors"), file))
+                            : Priors.Parse(InputFile.ReadText(file), file))
                         : Priors.Defaults(Split(parsed.GetValue(parameters)));
                     var chosenOutputs = ScenarioOutputs.Choose(setup, Split(parsed.GetValue(outputs)));
                     var points = chosen == SensitivityMethod.Sobol ? settings.Samples * (factors.Count + 2) : settings.Samples * (factors.Count + 1);
@@ -263,22 +259,8 @@ internal static class SensitivityCommand
     internal static IReadOnlyList<string> Split(string? text) =>
         text is null ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    internal static string ReadFile(string path, string option)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LinchpinException($"{option} {path}: cannot be read ({ex.Message})");
-        }
-    }
-
     private static double[] ParseNumbers(string text, string option) =>
-        [.. Split(text).Select(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new LinchpinException($"{option}: '{t}' is not a number"))];
+        [.. Split(text).Select(t => InputNumber.TryParse(t, out var v, out var problem) ? v : throw new LinchpinException($"{option}: {problem}"))];
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }

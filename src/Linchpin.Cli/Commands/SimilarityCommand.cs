@@ -35,7 +35,7 @@ internal static class SimilarityCommand
             Description = "Portfolio coding over the standard one, e.g. 'defense=3,offense=3,neutrality=2,nonaggression=2,consultation=1,none=0,self=3'; 'binary' for any alliance = 1",
         };
         var distance = new Option<string>("--distance") { Description = "Distance in S: absolute or squared", DefaultValueFactory = _ => "absolute" };
-        var dmax = new Option<double?>("--dmax") { Description = "d_max of S (default: the range of the coding, 3)" };
+        var dmax = NumericOptions.OptionalNumber("--dmax", "d_max of S (default: the range of the coding, 3)", 1e-6, 1e6);
         var command = new Command("similarity", "Alliance-portfolio similarity: Kendall's tau-b, Signorino-Ritter S (unweighted or CINC-weighted), Cohen's kappa, Scott's pi");
         foreach (var option in new Option[] { a, b, year, measure, all, from, to, directed, output, vectors, source, coding, distance, dmax })
         {
@@ -65,7 +65,7 @@ internal static class SimilarityCommand
                     "squared" => DistanceMetric.Squared,
                     var other => throw new LinchpinException($"--distance: unknown distance '{other}' (use absolute or squared)"),
                 },
-                DMax = parsed.GetValue(dmax) is { } d ? (d > 0 ? d : throw new LinchpinException($"--dmax: must be positive, got {d}")) : portfolioCoding.Range,
+                DMax = parsed.GetValue(dmax) ?? portfolioCoding.Range,
             };
             var chosen = parsed.GetValue(measure) is { } name ? ParseMeasure(name) : (SimilarityMeasure?)null;
             var format = parsed.GetValue(CommonOptions.Format);

@@ -12,9 +12,9 @@ internal static class SimulateCommand
     public static Command Build(CliEnvironment environment)
     {
         var scenarioOption = new Option<string>("--scenario") { Description = "A built-in scenario name or a YAML file", Required = true };
-        var runs = new Option<int>("--runs") { Description = "Number of runs", DefaultValueFactory = _ => 1000 };
+        var runs = NumericOptions.Whole("--runs", "Number of runs (1 to 1000000)", 1000, 1, 1_000_000);
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed (run r uses the stream of seed and r)", DefaultValueFactory = _ => 42 };
-        var threads = new Option<int>("--threads") { Description = "Threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = NumericOptions.Whole("--threads", "Threads (results do not depend on it)", Environment.ProcessorCount, 1, 1024);
         var output = new Option<string?>("--out") { Description = "Folder for trajectories.parquet, events.csv, summary.csv, summary.json, manifest.json" };
         var command = new Command("simulate", "Run a scenario's Monte Carlo ensemble: per-ally probabilities of settlement, breakdown, hedging and exit; bands in summary files");
         command.Options.Add(scenarioOption);
@@ -26,16 +26,6 @@ internal static class SimulateCommand
         {
             var count = parsed.GetValue(runs);
             var threadCount = parsed.GetValue(threads);
-            if (count < 1 || count > 1_000_000)
-            {
-                throw new LinchpinException($"--runs: {count} is outside [1, 1000000]");
-            }
-
-            if (threadCount < 1)
-            {
-                throw new LinchpinException($"--threads: {threadCount} must be at least 1");
-            }
-
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);

@@ -111,6 +111,21 @@ public sealed class LandscapeProblem
             }
         }
 
+        // Every energy is a sum of terms s_i s_j p_ij: if the sum of their sizes is finite, so is every energy.
+        var scale = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                scale += Math.Abs(sizes[i] * sizes[j] * matrix[(i * n) + j]);
+            }
+        }
+
+        if (!double.IsFinite(scale))
+        {
+            throw new ArgumentException("the sizes and propensities are too large: the energy (a sum of size × size × propensity) overflows a double; rescale the sizes", nameof(sizes));
+        }
+
         return new LandscapeProblem([.. names], [.. sizes], matrix);
     }
 }

@@ -98,6 +98,21 @@ public static class ResultJson
         json.WriteEndObject();
     }
 
+    /// <summary>Writes a named number, as <c>null</c> when it is not finite (JSON holds no NaN or infinity).</summary>
+    public static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WritePropertyName(name);
+        WriteValue(json, value);
+    }
+
+    /// <summary>How many values of <paramref name="table"/> are doubles or floats that are not finite (written as missing).</summary>
+    public static int NonFiniteCount(ResultTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Rows.Sum(row => row.Count(v => v is double d && !double.IsFinite(d) || v is float f && !float.IsFinite(f)));
+    }
+
     /// <summary>Writes one value: numbers as numbers, booleans as booleans, lists of text as arrays, anything else as <see cref="CsvOutput.Format"/> text.</summary>
     public static void WriteValue(Utf8JsonWriter json, object? value)
     {
@@ -113,8 +128,11 @@ public static class ResultJson
             case double:
                 json.WriteNullValue();
                 break;
-            case float f:
+            case float f when float.IsFinite(f):
                 json.WriteNumberValue(f);
+                break;
+            case float:
+                json.WriteNullValue();
                 break;
             case int i:
                 json.WriteNumberValue(i);

@@ -325,10 +325,7 @@ public static class ScenarioFile
             return null;
         }
 
-        var value = input.AsNumber(node, field);
-        return value >= min && value <= max
-            ? value
-            : throw input.Error(node, field, $"{value.ToString(CultureInfo.InvariantCulture)} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+        return input.AsNumber(node, field, min, max);
     }
 
     private static int? Whole(InputReader input, YamlMappingNode map, string field, int min, int max)

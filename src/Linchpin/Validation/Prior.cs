@@ -95,9 +95,9 @@ public static class Priors
             }
 
             double Number(int i, string column) =>
-                double.TryParse(cells[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                InputNumber.TryParse(cells[i].Trim(), out var v, out var problem)
                     ? v
-                    : throw new LinchpinException($"{where}: field '{column}': '{cells[i].Trim()}' is not a number");
+                    : throw new LinchpinException($"{where}: field '{column}': {problem}");
             var name = cells[0].Trim();
             var source = cells.Length > 3 && cells[3].Trim().Length > 0 ? cells[3].Trim().Trim('"') : "assumption";
             var prior = Prior.Create(name, Number(1, "lower"), Number(2, "upper"), source, where);

@@ -14,7 +14,7 @@ internal static class DataShowCommand
     public static Command Build(CliEnvironment environment)
     {
         var name = new Argument<string>("name") { Description = "Dataset name (see 'linchpin data list')" };
-        var limit = new Option<int?>("--limit") { Description = "At most this many rows (default 50 for tables, all for csv/json)" };
+        var limit = NumericOptions.OptionalWhole("--limit", "At most this many rows (default 50 for tables, all for csv/json)", 0, int.MaxValue);
         var command = new Command("show", "Show the rows of a dataset");
         command.Arguments.Add(name);
         command.Options.Add(Where);
@@ -24,11 +24,6 @@ internal static class DataShowCommand
             using var store = CommonOptions.OpenStore(parsed, environment);
             var format = parsed.GetValue(CommonOptions.Format);
             var rows = parsed.GetValue(limit) ?? (format == OutputFormat.Table ? 50 : null);
-            if (rows is < 0)
-            {
-                throw new LinchpinException($"--limit: must be zero or more, got {rows}");
-            }
-
             var sql = store.SelectRows(parsed.GetValue(name)!, parsed.GetValue(Where), rows);
             ResultWriter.Write(store.QueryReadOnly(sql), format, environment, parsed.GetValue(name));
             return 0;

@@ -14,7 +14,7 @@ internal static class GameExpectedUtilityCommand
     public static Command Build(CliEnvironment environment)
     {
         var input = GameInputFile.Create();
-        var rounds = new Option<int>("--rounds") { Description = "The most rounds to play (stops earlier when no position moves)", DefaultValueFactory = _ => 10 };
+        var rounds = NumericOptions.Whole("--rounds", "The most rounds to play (stops earlier when no position moves)", 10, 0, 1000);
         var plot = new Option<string?>("--plot") { Description = "Also draw the positions by round into this .png or .svg file" };
         var command = new Command(
             "expected-utility",
@@ -26,11 +26,6 @@ internal static class GameExpectedUtilityCommand
         {
             var path = parsed.GetValue(input)!;
             var limit = parsed.GetValue(rounds);
-            if (limit is < 0 or > 1000)
-            {
-                throw new LinchpinException($"--rounds: must be 0 to 1000, got {limit}");
-            }
-
             var decision = ExpectedUtilityInput.Parse(GameInputFile.Read(path), path);
             var result = GroupDecision.Run(decision.Actors, decision.Options(limit));
             var names = decision.Actors.Select(a => a.Name).ToArray();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Linchpin.Data;
 
 namespace Linchpin.Cli.Commands.Game;
 
@@ -11,16 +12,6 @@ internal static class GameInputFile
         Required = true,
     };
 
-    /// <summary>The file's text; a missing or unreadable file is a bad-input error.</summary>
-    public static string Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw LinchpinException.InFile(path, 0, null, $"cannot read the file: {ex.Message}");
-        }
-    }
+    /// <summary>The file's text, within the input size limit; a missing, unreadable or oversized file is a bad-input error.</summary>
+    public static string Read(string path) => InputFile.ReadText(path);
 }

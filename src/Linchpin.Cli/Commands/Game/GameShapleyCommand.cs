@@ -11,10 +11,8 @@ internal static class GameShapleyCommand
     public static Command Build(CliEnvironment environment)
     {
         var input = GameInputFile.Create();
-        var permutations = new Option<int?>("--permutations")
-        {
-            Description = $"Estimate by sampling this many random orders (default: exact up to {Shapley.MaxExactPlayers} players, else 10000)",
-        };
+        var permutations = NumericOptions.OptionalWhole(
+            "--permutations", $"Estimate by sampling this many random orders (default: exact up to {Shapley.MaxExactPlayers} players, else 10000)", 2, 100_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the random orders", DefaultValueFactory = _ => 1 };
         var command = new Command("shapley", "Shapley value of a cost or value game (exact enumeration, airport closed form, or Monte Carlo)");
         command.Options.Add(input);

@@ -71,9 +71,9 @@ public sealed class CsvRow
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!InputNumber.TryParse(text, out var value, out var problem))
         {
-            throw Error(field, $"'{text}' is not a number");
+            throw Error(field, problem!);
         }
 
         return nonNegative && value < 0 ? throw Error(field, $"negative value {text} is impossible here") : value;
@@ -137,21 +137,11 @@ public sealed class CsvInput
         }
     }
 
-    /// <summary>Reads a CSV file.</summary>
-    /// <exception cref="LinchpinException">Unreadable, empty or malformed.</exception>
+    /// <summary>Reads a CSV file of at most <see cref="InputLimits.MaxCsvBytes"/>.</summary>
+    /// <exception cref="LinchpinException">Unreadable, too large, empty or malformed.</exception>
     public static CsvInput Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LinchpinException($"{path}: cannot read: {ex.Message}", ex);
-        }
-
-        return Parse(path, bytes);
+        return Parse(path, InputFile.ReadBytes(path, InputLimits.MaxCsvBytes));
     }
 
     /// <summary>Parses CSV content; <paramref name="name"/> is used in messages.</summary>

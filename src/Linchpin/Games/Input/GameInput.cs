@@ -89,6 +89,12 @@ public static class GameInput
             }));
         }
 
+        // Totals are sums of incomes: refuse incomes whose sum no double can hold.
+        if (!double.IsFinite(result.Sum(a => a.Income)))
+        {
+            throw input.Error(allies, "income", "the incomes add up to more than the largest number a double holds (about 1.8e308)");
+        }
+
         return result;
     }
 

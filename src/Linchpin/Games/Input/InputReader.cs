@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Linchpin.Games.Input;
@@ -20,10 +21,21 @@ internal sealed class InputReader
 
     public YamlMappingNode Root { get; }
 
+    /// <summary>
+    /// Parses <paramref name="text"/> after checking it against <see cref="InputLimits"/>: its size,
+    /// its nesting depth and its number of values (aliases counted as what they refer to) are
+    /// measured on the parser's event stream, which needs no recursion, before the document is built.
+    /// </summary>
     public static InputReader Load(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
+        if (text.Length > InputLimits.MaxInputBytes)
+        {
+            throw LinchpinException.InFile(file, 0, null, $"the input is larger than {InputLimits.MaxInputBytes >> 20} MiB, the limit for input files");
+        }
+
+        CheckShape(text, file);
         var stream = new YamlStream();
         try
         {
@@ -31,7 +43,12 @@ internal sealed class InputReader
         }
         catch (YamlException ex)
         {
-            throw LinchpinException.InFile(file, ex.Start.Line, null, FirstLine(ex.Message));
+            throw LinchpinException.InFile(file, LineIn(text, ex.Start.Line), null, FirstLine(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The parser read the whole document in CheckShape; what is left is the document builder's.
+            throw LinchpinException.InFile(file, 0, null, $"malformed YAML or JSON ({FirstLine(ex.Message)})");
         }
 
         if (stream.Documents.Count == 0)
@@ -43,6 +60,85 @@ internal sealed class InputReader
             ? new InputReader(file, root)
             : throw LinchpinException.InFile(file, stream.Documents[0].RootNode.Start.Line, null, "expected a mapping of fields at the top level");
     }
+
+    /// <summary>Walks the parser's events, refusing a document nested deeper or holding more values than <see cref="InputLimits"/> allows.</summary>
+    private static void CheckShape(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(AnchorName Anchor, long Start)>();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long nodes = 0;
+        long line = 1;
+        while (Next(parser, text, file, line))
+        {
+            line = parser.Current!.End.Line;
+            switch (parser.Current)
+            {
+                case NodeEvent { } node and (MappingStart or SequenceStart):
+                    open.Push((node.Anchor, nodes));
+                    nodes++;
+                    if (open.Count > InputLimits.MaxNestingDepth)
+                    {
+                        throw LinchpinException.InFile(file, node.Start.Line, null, $"lists and mappings are nested more than {InputLimits.MaxNestingDepth} deep");
+                    }
+
+                    break;
+                case MappingEnd or SequenceEnd:
+                    var (anchor, start) = open.Pop();
+                    if (!anchor.IsEmpty)
+                    {
+                        sizes[anchor.Value] = nodes - start;
+                    }
+
+                    break;
+                case AnchorAlias alias:
+                    nodes += sizes.TryGetValue(alias.Value.Value, out var size)
+                        ? size
+                        : throw LinchpinException.InFile(file, alias.Start.Line, null, $"alias '*{alias.Value.Value}' refers to no anchor before it");
+                    break;
+                case Scalar scalar:
+                    nodes++;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        sizes[scalar.Anchor.Value] = 1;
+                    }
+
+                    break;
+            }
+
+            if (nodes > InputLimits.MaxNodes)
+            {
+                throw LinchpinException.InFile(file, parser.Current!.Start.Line, null, $"the document holds more than {InputLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} values, the limit for input files");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parser's next event. YamlDotNet's scanner reports some malformed documents (a plain
+    /// scalar cut short, tokens after the end of a flow collection) as an invalid state rather than
+    /// a <see cref="YamlException"/>: both become a parse error at the line the parser had reached.
+    /// </summary>
+    private static bool Next(Parser parser, string text, string file, long line)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (YamlException ex)
+        {
+            throw LinchpinException.InFile(file, LineIn(text, ex.Start.Line), null, FirstLine(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            throw LinchpinException.InFile(file, LineIn(text, line), null, $"malformed YAML or JSON after this line ({FirstLine(ex.Message)})");
+        }
+    }
+
+    /// <summary>
+    /// The parser's line, but never past the last line: at the end of a file without a final line
+    /// break it counts one line more than there is (after a final line break, the empty last line is a line).
+    /// </summary>
+    private static long LineIn(string text, long line) => Math.Min(line, text.Count(c => c == '\n') + 1);
 
     public LinchpinException Error(YamlNode at, string? field, string problem) =>
         LinchpinException.InFile(File, at.Start.Line, field, problem);
@@ -84,12 +180,13 @@ internal sealed class InputReader
             : throw Error(node, field, $"'{text}' is not a whole number");
     }
 
-    public double AsNumber(YamlNode node, string field)
+    public double AsNumber(YamlNode node, string field) => AsNumber(node, field, double.MinValue, double.MaxValue);
+
+    /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>] (<see cref="InputNumber"/>), or an error on the node.</summary>
+    public double AsNumber(YamlNode node, string field, double min, double max)
     {
         var text = Scalar(node, field);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw Error(node, field, $"'{text}' is not a number");
+        return InputNumber.TryParse(text, out var value, out var problem, min, max) ? value : throw Error(node, field, problem!);
     }
 
     public string String(YamlMappingNode map, string field) => Scalar(Required(map, field), field);

@@ -37,9 +37,15 @@ public static class PublicGoodGame
         var homothetic = CheckFamily(allies);
         if (homothetic)
         {
-            var total = SolveHomothetic(allies);
-            var q = allies.Select(a => HomotheticContribution(a, total)).ToArray();
-            return new PublicGoodEquilibrium(allies, q, q.Sum(), ParetoTotal(allies), false);
+            // The homothetic game is homogeneous of degree one in incomes. Solving it with incomes
+            // scaled by a power of two (exact in floating point) so the largest is about 1 keeps sums
+            // of incomes near the largest double (1e308) from overflowing; the answer is scaled back.
+            var largest = allies.Max(a => a.Income);
+            var exponent = largest > 0 ? Math.ILogB(largest) : 0;
+            var scaled = exponent == 0 ? allies : [.. allies.Select(a => a.WithIncome(Math.ScaleB(a.Income, -exponent)))];
+            var total = SolveHomothetic(scaled);
+            var q = scaled.Select(a => Math.ScaleB(HomotheticContribution(a, total), exponent)).ToArray();
+            return new PublicGoodEquilibrium(allies, q, q.Sum(), Math.ScaleB(ParetoTotal(scaled), exponent), false);
         }
 
         var (contributions, indeterminate) = SolveQuasiLinear(allies);
