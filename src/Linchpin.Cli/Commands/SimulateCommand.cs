@@ -2,6 +2,7 @@ using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
 using Linchpin.Simulation;
+using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
 
@@ -15,12 +16,14 @@ internal static class SimulateCommand
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed (run r uses the stream of seed and r)", DefaultValueFactory = _ => 42 };
         var threads = new Option<int>("--threads") { Description = "Threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "Folder for trajectories.parquet, events.csv, summary.csv, summary.json, manifest.json" };
+        var posteriorOption = new Option<string?>("--posterior") { Description = "A posterior from 'linchpin calibrate' of this scenario: each run draws its parameters from it" };
         var command = new Command("simulate", "Run a scenario's Monte Carlo ensemble: per-ally probabilities of settlement, breakdown, hedging and exit; bands in summary files");
         command.Options.Add(scenarioOption);
         command.Options.Add(runs);
         command.Options.Add(seed);
         command.Options.Add(threads);
         command.Options.Add(output);
+        command.Options.Add(posteriorOption);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var count = parsed.GetValue(runs);
@@ -38,12 +41,15 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
-            var engine = new SimulationEngine(setup);
+            var posterior = parsed.GetValue(posteriorOption) is { } posteriorPath ? PosteriorFile.Read(posteriorPath, scenario) : null;
+            notes = [.. notes, PosteriorNote(posterior, parsed.GetValue(posteriorOption))];
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
             var steps = new List<(string, Action)>
             {
-                ($"{scenario.Name}: {count} runs", () => result = Ensemble.Run(engine, count, parsed.GetValue(seed), threadCount)),
+                ($"{scenario.Name}: {count} runs", () => result = posterior is null
+                    ? Ensemble.Run(new SimulationEngine(setup), count, parsed.GetValue(seed), threadCount)
+                    : PosteriorEnsemble.Run(setup, posterior, count, parsed.GetValue(seed), threadCount)),
             };
             if (folder is not null)
             {
@@ -72,6 +78,11 @@ internal static class SimulateCommand
         }));
         return command;
     }
+
+    /// <summary>What the bands include, in words.</summary>
+    internal static string PosteriorNote(Posterior? posterior, string? path) => posterior is null
+        ? "bands: shock and threat noise only; parameters are fixed at the scenario's values (use --posterior to include parameter uncertainty)"
+        : $"bands: shock and threat noise and parameter uncertainty: each run draws one of {posterior.Particles.Count} posterior particles from {path} ({string.Join(", ", posterior.Priors.Select(p => p.Name))}; {posterior.Method}; fitted on {posterior.Targets})";
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }
