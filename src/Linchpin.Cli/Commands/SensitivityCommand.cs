@@ -111,8 +111,8 @@ internal static class SensitivityCommand
                     foreach (var o in r.Outputs)
                     {
                         var path = r.Outputs.Count == 1 ? plot : Path.ChangeExtension(plot, null) + "-" + o.Output + Path.GetExtension(plot);
-                        BurdenCharts.Save(ValidationCharts.Tornado(r, o), path);
-                        CommonOptions.Provenance(parsed, [new("seed", r.Seed.ToString(CultureInfo.InvariantCulture))], store?.Loaded ?? []).RecordFor(path);
+                        BurdenCharts.Save(ValidationCharts.Tornado(r, o), path,
+                            CommonOptions.Provenance(parsed, [new("seed", r.Seed.ToString(CultureInfo.InvariantCulture))], store?.Loaded ?? []));
                         environment.Error.WriteLine($"plot written to {path}");
                     }
                 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.Simulation;
 using Linchpin.Validation;
 
@@ -41,39 +42,32 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
-            var posterior = parsed.GetValue(posteriorOption) is { } posteriorPath ? PosteriorFile.Read(posteriorPath, scenario) : null;
-            notes = [.. notes, PosteriorNote(posterior, parsed.GetValue(posteriorOption))];
+            var posteriorPath = parsed.GetValue(posteriorOption);
+            var posterior = posteriorPath is null ? null : PosteriorFile.Read(posteriorPath, scenario);
+            notes = [.. notes, PosteriorNote(posterior, posteriorPath)];
+            foreach (var warning in notes.Where(n => n.StartsWith("warning: ", StringComparison.Ordinal)))
+            {
+                environment.Error.WriteLine(warning);
+            }
+
+            var engine = new SimulationEngine(setup);
+            var draws = posterior is null ? null : PosteriorEnsemble.Draws(posterior, setup.Parameters);
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
-            var steps = new List<(string, Action)>
-            {
-                ($"{scenario.Name}: {count} runs", () => result = posterior is null
-                    ? Ensemble.Run(new SimulationEngine(setup), count, parsed.GetValue(seed), threadCount)
-                    : PosteriorEnsemble.Run(setup, posterior, count, parsed.GetValue(seed), threadCount)),
-            };
-            if (folder is not null)
-            {
-                steps.Add(("writing outputs", () => SimulationOutput.Write(folder, scenario, result!, store.Datasets, notes, threadCount)));
-            }
-
-            ProgressReporter.Run(environment, steps);
-            var rows = new Rows("iso3", "p_settlement", "p_breakdown", "settlement_median", "settlement_p05", "settlement_p95", "p_hedging", "p_exit",
-                "pct_gdp_start", "pct_gdp_end_median");
-            var summary = result!.Summary(threadCount).Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
-            foreach (var o in result.Outcomes())
-            {
-                var band = summary[o.Iso3].OrderBy(r => r.Year).ToList();
-                rows.Add(o.Iso3, Nullable(o.Settlement), Nullable(o.Breakdown), Nullable(o.SettlementMedian), Nullable(o.SettlementLow), Nullable(o.SettlementHigh),
-                    o.Hedging, o.Exit, band[0].Median, band[^1].Median);
-            }
-
+            var seedValue = parsed.GetValue(seed);
+            ProgressReporter.Run(environment,
+            [
+                ($"{scenario.Name}: {count} runs", () => result = folder is null
+                    ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation, parameters: draws)
+                    : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation, parameters: draws)),
+            ]);
             var shown = notes.ToList();
             if (folder is not null)
             {
                 shown.Add($"outputs written to {folder}");
             }
 
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{scenario.Name}: {count} runs, seed {parsed.GetValue(seed)}", null, shown);
+            Rows.Write(SimulationResults.Summary(result!, $"{scenario.Name}: {count} runs, seed {seedValue}", shown), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;
@@ -83,6 +77,4 @@ internal static class SimulateCommand
     internal static string PosteriorNote(Posterior? posterior, string? path) => posterior is null
         ? "bands: shock and threat noise only; parameters are fixed at the scenario's values (use --posterior to include parameter uncertainty)"
         : $"bands: shock and threat noise and parameter uncertainty: each run draws one of {posterior.Particles.Count} posterior particles from {path} ({string.Join(", ", posterior.Priors.Select(p => p.Name))}; {posterior.Method}; fitted on {posterior.Targets})";
-
-    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }

@@ -37,14 +37,28 @@ public static class PosteriorFile
             ["linchpin.draws"] = posterior.Draws.ToString(CultureInfo.InvariantCulture),
             ["linchpin.priors"] = string.Join(";", posterior.Priors.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name},{p.Lower:R},{p.Upper:R}"))),
         };
-        AtomicFile.Write(path, temp =>
+        if (provenance is not null)
         {
-            using var file = File.Create(temp);
-            DyadParquet.WriteTable(columns, metadata, file);
-        });
+            metadata[Provenance.MetadataKey] = provenance.ToJson();
+        }
+
+        // The Parquet file, its summary and the summary's provenance sidecar are written together: all or none.
         var summary = Path.ChangeExtension(path, ".json");
-        AtomicFile.WriteText(summary, SummaryJson(posterior));
-        provenance?.RecordFor(path);
+        var files = new List<(string, Action<string>)>
+        {
+            (path, temp =>
+            {
+                using var file = File.Create(temp);
+                DyadParquet.WriteTable(columns, metadata, file);
+            }),
+            (summary, temp => File.WriteAllText(temp, SummaryJson(posterior))),
+        };
+        if (provenance is not null)
+        {
+            files.Add((Provenance.SidecarPath(summary), temp => File.WriteAllText(temp, provenance.ToJson(indented: true))));
+        }
+
+        AtomicFile.WriteAll(files);
     }
 
     /// <summary>The posterior's JSON summary.</summary>

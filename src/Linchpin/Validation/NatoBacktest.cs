@@ -119,10 +119,11 @@ public static class NatoBacktest
             ? setup
             : ScenarioWorld.Resolve(store, forecastScenario).Setup;
         var hindsight = information == BacktestInformation.Hindsight ? HindsightEvents(scenario) : [];
-        var ensemble = PosteriorEnsemble.Run(forecast, posterior, runs, seed, threads);
+        var kept = new YearValueRecorder(new SimulationEngine(forecast), runs, split.Targets, TrajectoryVariable.PctGdp);
+        PosteriorEnsemble.Run(forecast, posterior, runs, seed, threads, kept);
 
         // 3. Only now are the held-out years' figures read.
-        var years = split.Targets.Select(year => Score(store, forecast, ensemble, year, start2014, lastSeen)).ToList();
+        var years = split.Targets.Select((year, y) => Score(store, forecast, kept, y, start2014, lastSeen)).ToList();
         notes = [.. notes,
             $"calibration: {posterior.Method}; targets: {posterior.Targets}; no figure after {CalibrationYear} enters the fit",
             $"forecast: {runs} runs from {split.Start} (seed {seed}), each drawing its parameters from the posterior: the bands include parameter uncertainty and shock noise",
@@ -163,21 +164,21 @@ public static class NatoBacktest
     }
 
     private static BacktestYear Score(
-        WorldStore store, SimulationSetup forecast, EnsembleResult ensemble, int year, Dictionary<string, double> start2014,
+        WorldStore store, SimulationSetup forecast, YearValueRecorder kept, int y, Dictionary<string, double> start2014,
         Dictionary<string, double> lastSeen)
     {
+        var year = kept.Years[y];
         var edition = TargetEditions[year];
         var actual = AllianceSpendingReader.Nato(store, year, edition).Members.Where(m => m.PctGdp is not null).ToDictionary(m => m.Iso3, m => m.PctGdp!.Value);
-        var t = year - forecast.StartYear;
         var scored = forecast.Allies.Select((a, i) => (a.Iso3, i))
             .Where(x => actual.ContainsKey(x.Iso3) && start2014.ContainsKey(x.Iso3) && lastSeen.ContainsKey(x.Iso3)).ToList();
-        var column = new double[ensemble.Runs];
+        var column = new double[kept.Runs];
         var allies = new List<BacktestAlly>();
         foreach (var (iso3, i) in scored)
         {
-            for (var r = 0; r < ensemble.Runs; r++)
+            for (var r = 0; r < kept.Runs; r++)
             {
-                column[r] = ensemble.Value(r, t, i, TrajectoryVariable.PctGdp);
+                column[r] = kept.Value(r, y, i);
             }
 
             Array.Sort(column);
@@ -185,10 +186,10 @@ public static class NatoBacktest
                 EnsembleResult.Quantile(column, 0.95), actual[iso3]));
         }
 
-        var counts = new double[ensemble.Runs];
-        for (var r = 0; r < ensemble.Runs; r++)
+        var counts = new double[kept.Runs];
+        for (var r = 0; r < kept.Runs; r++)
         {
-            counts[r] = scored.Count(x => ensemble.Value(r, t, x.i, TrajectoryVariable.PctGdp) >= Target);
+            counts[r] = scored.Count(x => kept.Value(r, y, x.i) >= Target);
         }
 
         Array.Sort(counts);

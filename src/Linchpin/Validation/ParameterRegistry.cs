@@ -76,6 +76,8 @@ public static class ParameterRegistry
         new("beta_issue_linkage", p => p.IssueLinkageEffect, (p, v) => p with { IssueLinkageEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from Leeds & Savun 2007"),
         new("beta_threat", p => p.ThreatHazardEffect, (p, v) => p with { ThreatHazardEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from capability aggregation"),
         new("beta_asymmetric", p => p.AsymmetryEffect, (p, v) => p with { AsymmetryEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from Morrow 1991"),
+        new("treaty_spillover", p => p.TreatySpillover, (p, v) => p with { TreatySpillover = v }, 0, 0.5, ParameterBasis.Assumption,
+            "assumption: separate spokes (0) up to half weight on other treaties' spending (Sandler & Murdoch's spill-in)"),
     ];
 
     /// <summary>The parameter called <paramref name="name"/>, or <c>null</c>.</summary>

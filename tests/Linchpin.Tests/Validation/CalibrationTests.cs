@@ -39,21 +39,29 @@ public class CalibrationTests
         var setup = Toy(new SimulationParameters()) with { Parameters = new SimulationParameters() };
         var prior = Priors.Defaults(["threat_elasticity"]);
         var posterior = new Posterior("toy", "hash", prior, [[0.1], [0.9]], [0, 0], 0, 2, "test", "none", 2004);
-        var one = PosteriorEnsemble.Run(setup, posterior, 64, 5, 1);
-        var two = PosteriorEnsemble.Run(setup, posterior, 64, 5, 2);
+        var token = TestContext.Current.CancellationToken;
+        var engine0 = new SimulationEngine(setup);
+        var keptOne = new YearValueRecorder(engine0, 64, [2005], TrajectoryVariable.PctGdp);
+        var keptTwo = new YearValueRecorder(engine0, 64, [2005], TrajectoryVariable.PctGdp);
+        var one = PosteriorEnsemble.Run(setup, posterior, 64, 5, 1, keptOne, token);
+        var two = PosteriorEnsemble.Run(setup, posterior, 64, 5, 2, keptTwo, token);
+        Assert.Equal(one.Summary(), two.Summary());
         var draws = Enumerable.Range(0, 64).Select(r => posterior.ParticleFor(5, r)).ToList();
         Assert.Contains(0, draws);
         Assert.Contains(1, draws);
         for (var r = 0; r < 64; r++)
         {
-            Assert.Equal(one.Value(r, 5, 0, TrajectoryVariable.PctGdp), two.Value(r, 5, 0, TrajectoryVariable.PctGdp));
+            Assert.Equal(keptOne.Value(r, 0, 0), keptTwo.Value(r, 0, 0));
 
             // Each run equals a plain run of its particle's parameters with the run's own stream.
             var engine = new SimulationEngine(setup with { Parameters = posterior.Apply(setup.Parameters, draws[r]) });
             var buffer = engine.NewBuffer();
             engine.Run(5, r, buffer);
-            Assert.Equal((float)buffer.Value(5, 0, TrajectoryVariable.PctGdp), one.Value(r, 5, 0, TrajectoryVariable.PctGdp));
+            Assert.Equal((float)buffer.Value(5, 0, TrajectoryVariable.PctGdp), keptOne.Value(r, 0, 0));
         }
+
+        // The two particles give different paths, so the draws reach the runs.
+        Assert.Contains(Enumerable.Range(0, 64), r => keptOne.Value(r, 0, 0) != keptOne.Value(draws.IndexOf(1 - draws[r]), 0, 0));
     }
 
     [Fact]
