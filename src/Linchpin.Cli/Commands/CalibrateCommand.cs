@@ -67,7 +67,7 @@ internal static class CalibrateCommand
         {
             return names is not null
                 ? throw new LinchpinException("--parameters: give --parameters or --priors, not both")
-                : Priors.Parse(SensitivityCommand.ReadFile(file, "--priors"), file);
+                : Priors.Parse(InputFile.ReadText(file), file);
         }
 
         return Priors.Defaults(names is null ? defaults : SensitivityCommand.Split(names));
