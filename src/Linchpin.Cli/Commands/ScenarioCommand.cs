@@ -24,7 +24,7 @@ internal static class ScenarioCommand
             return 0;
         }));
         var nameArgument = new Argument<string>("scenario") { Description = "A built-in scenario name or a YAML file" };
-        var show = new Command("show", "Print a scenario (built-in name or file)");
+        var show = new Command("show", "Print a scenario (built-in name or file) with its sources");
         show.Arguments.Add(nameArgument);
         show.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
@@ -35,8 +35,8 @@ internal static class ScenarioCommand
                 return 0;
             }
 
-            var rows = new Rows("name", "title", "description", "start", "years", "sha256", "text");
-            rows.Add(scenario.Name, scenario.Title, scenario.Description, scenario.StartYear, scenario.Years, scenario.Hash, scenario.Text);
+            var rows = new Rows("name", "title", "description", "start", "years", "sha256", "sources", "text");
+            rows.Add(scenario.Name, scenario.Title, scenario.Description, scenario.StartYear, scenario.Years, scenario.Hash, string.Join(" | ", scenario.Sources ?? []), scenario.Text);
             rows.Write(parsed.GetValue(CommonOptions.Format), environment, scenario.Name, null, []);
             return 0;
         }));

@@ -107,7 +107,8 @@ public static class ScenarioWorld
         var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
             scenario.Patron.Growth, scenario.Patron.Reach);
         var members = TreatyMembership.Assign(store, scenario, specs, allies, notes);
-        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, members, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
+        var setup = new SimulationSetup(scenario.Name, start, scenario.Years, patron, members, scenario.Doctrine, scenario.Shocks, scenario.Parameters);
+        return (ScenarioActorWorld.Resolve(scenario, setup, notes), notes);
     }
 
     /// <summary>NMC military expenditure (US$ million) for the latest year at or before <paramref name="year"/>.</summary>

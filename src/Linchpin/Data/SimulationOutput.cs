@@ -10,7 +10,7 @@ namespace Linchpin.Data;
 /// Writes an ensemble's files into a folder, each atomically: <c>trajectories.parquet</c> (one row
 /// per run, year and ally), <c>events.csv</c>, <c>summary.csv</c> and <c>summary.json</c> (median,
 /// 5 % and 95 % bands per ally, variable and year; probabilities of settlement, breakdown, hedging
-/// and exit) and <c>manifest.json</c>.
+/// and exit, and of each demand's acceptance, partial compliance and refusal) and <c>manifest.json</c>.
 /// </summary>
 public static class SimulationOutput
 {
@@ -42,6 +42,12 @@ public static class SimulationOutput
 
             rows.Add([o.Iso3, "p_hedging", last, null, null, null, o.Hedging]);
             rows.Add([o.Iso3, "p_exit", last, null, null, null, o.Exit]);
+            foreach (var d in o.Demands ?? [])
+            {
+                rows.Add([o.Iso3, "p_accept:" + d.Id, last, null, null, null, d.Accept]);
+                rows.Add([o.Iso3, "p_partial:" + d.Id, last, null, null, null, d.Partial]);
+                rows.Add([o.Iso3, "p_refuse:" + d.Id, last, null, null, null, d.Refuse]);
+            }
         }
 
         return rows;
@@ -162,7 +168,13 @@ public static class SimulationOutput
         var allies = result.Engine.Setup.Allies;
         foreach (var (run, e) in result.AllEvents())
         {
-            var detail = e.Shock >= 0 ? scenario.Shocks[e.Shock].Label : "";
+            var setup = result.Engine.Setup;
+            var detail = e.Shock < 0 ? "" : e.Kind switch
+            {
+                SimulationEventKind.RivalProbe => setup.Rivals![e.Shock].Label,
+                SimulationEventKind.Demand => setup.Demands![e.Shock].Label,
+                _ => scenario.Shocks[e.Shock].Label,
+            };
             text.Append(run.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.Ally >= 0 ? allies[e.Ally].Iso3 : "").Append(',')

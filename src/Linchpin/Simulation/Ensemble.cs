@@ -19,7 +19,18 @@ public sealed record SummaryRow(string Iso3, TrajectoryVariable Variable, int Ye
 /// <param name="SettlementMedian">Median first settled payment (NaN when never settled).</param>
 /// <param name="SettlementLow">Its 5th percentile.</param>
 /// <param name="SettlementHigh">Its 95th percentile.</param>
-public sealed record AllyOutcome(string Iso3, double Settlement, double Breakdown, double Hedging, double Exit, double SettlementMedian, double SettlementLow, double SettlementHigh);
+/// <param name="Demands">The outcomes of the patron's demands on the ally, in scenario order (empty when none).</param>
+public sealed record AllyOutcome(
+    string Iso3, double Settlement, double Breakdown, double Hedging, double Exit, double SettlementMedian, double SettlementLow, double SettlementHigh,
+    IReadOnlyList<DemandOutcome>? Demands = null);
+
+/// <summary>The share of runs in which a host accepted, met in part or refused a demand (the rest: it had left before).</summary>
+/// <param name="Id">The demand's id.</param>
+/// <param name="Iso3">The host.</param>
+/// <param name="Accept">Share of runs in which it accepted.</param>
+/// <param name="Partial">Share of runs in which it met the demand in part.</param>
+/// <param name="Refuse">Share of runs in which it refused.</param>
+public sealed record DemandOutcome(string Id, string Iso3, double Accept, double Partial, double Refuse);
 
 /// <summary>An event of one run of an ensemble.</summary>
 /// <param name="Run">The run index.</param>
@@ -41,6 +52,7 @@ public sealed class EnsembleResult
     private readonly bool[] _hedged;
     private readonly bool[] _exited;
     private readonly double[] _firstSettlement;
+    private readonly double[] _demandChoice;
 
     internal EnsembleResult(SimulationEngine engine, int runs, ulong seed)
     {
@@ -56,6 +68,34 @@ public sealed class EnsembleResult
         _hedged = new bool[runs * engine.AllyCount];
         _exited = new bool[runs * engine.AllyCount];
         _firstSettlement = new double[runs * engine.AllyCount];
+        _demandChoice = new double[runs * DemandCount];
+    }
+
+    private int DemandCount => Engine.Setup.Demands?.Count ?? 0;
+
+    /// <summary>The outcome of demand <paramref name="demand"/> in run <paramref name="run"/>: 1 accepted, 0.5 in part, 0 refused, NaN undecided.</summary>
+    public double DemandChoice(int run, int demand) => _demandChoice[(run * DemandCount) + demand];
+
+    /// <summary>Every demand's shares of accept, partial and refuse over the runs, in scenario order.</summary>
+    public IReadOnlyList<DemandOutcome> DemandOutcomes()
+    {
+        var demands = Engine.Setup.Demands ?? [];
+        var result = new List<DemandOutcome>(demands.Count);
+        for (var d = 0; d < demands.Count; d++)
+        {
+            int accept = 0, partial = 0, refuse = 0;
+            for (var r = 0; r < Runs; r++)
+            {
+                var x = DemandChoice(r, d);
+                accept += x == 1 ? 1 : 0;
+                partial += x == 0.5 ? 1 : 0;
+                refuse += x == 0 ? 1 : 0;
+            }
+
+            result.Add(new DemandOutcome(demands[d].Id, demands[d].Ally, (double)accept / Runs, (double)partial / Runs, (double)refuse / Runs));
+        }
+
+        return result;
     }
 
     /// <summary>The engine the runs came from.</summary>
@@ -135,6 +175,7 @@ public sealed class EnsembleResult
     {
         var n = Engine.AllyCount;
         var result = new List<AllyOutcome>(n);
+        var demands = DemandOutcomes();
         for (var i = 0; i < n; i++)
         {
             var hasDeal = Engine.Setup.Allies[i].CostSharing is not null;
@@ -159,7 +200,8 @@ public sealed class EnsembleResult
                 (double)hedged / Runs, (double)exited / Runs,
                 sorted.Length > 0 ? Quantile(sorted, 0.5) : double.NaN,
                 sorted.Length > 0 ? Quantile(sorted, 0.05) : double.NaN,
-                sorted.Length > 0 ? Quantile(sorted, 0.95) : double.NaN));
+                sorted.Length > 0 ? Quantile(sorted, 0.95) : double.NaN,
+                [.. demands.Where(d => d.Iso3 == Engine.Setup.Allies[i].Iso3)]));
         }
 
         return result;
@@ -197,6 +239,7 @@ public sealed class EnsembleResult
         buffer.Hedged.CopyTo(_hedged, run * n);
         buffer.Exited.CopyTo(_exited, run * n);
         buffer.FirstSettlement.CopyTo(_firstSettlement, run * n);
+        buffer.DemandChoice.CopyTo(_demandChoice, run * DemandCount);
     }
 
     private long Cell(int run, int year, int ally) => (((long)run * Engine.RecordedYears) + year) * Engine.AllyCount + ally;
