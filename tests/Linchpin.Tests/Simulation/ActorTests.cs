@@ -232,17 +232,19 @@ public class ActorTests
             var p = Quiet with { ComplianceSignal = 0, DemandNoise = 1e-6 };
             var rival = new RivalSetup("DPRK", ["korea"], 30, 0, 0, false, "tests");
             double Belief(double value, double autonomy) => Run(Setup([Host("KOR", 0)], p, rivals: [rival], demands: [Demand(value, autonomy)], years: 2)).Value(2, 0, TrajectoryVariable.Belief);
+            // Refused: G = 0 < C; accepted: G = 2 · ¾ · ¾ = 1.125 against C = 0.2, U(1) = 0.925 > U(½) = 0.51.
             var refused = Belief(0, 5);
-            var partial = Belief(0.4, 0.5);
-            Assert.True(refused < partial, $"{refused} vs {partial}");
+            var accepted = Belief(2, 0.1);
+            Assert.True(refused < accepted, $"{refused} vs {accepted}");
         }
 
         [Fact]
         public void A_refused_linked_demand_raises_the_settled_payment()
         {
-            // Issue linkage: a refusal cuts the patron's strategic loss of withdrawing, so it asks, and gets, more.
-            var deal = new CostSharingSetup("KRW bn", 1038.9, 2020, 6, 2000, 1500, 2700, 1200, 1600, 2600, 5800, LapseRisk: 0, Uncertainty: 0);
-            var p = Quiet with { DemandNoise = 1e-6 };
+            // Issue linkage: a refusal cuts the patron's strategic loss of withdrawing (standing 1 → 0 at w = 1), so its
+            // outside option, saving 2000 − loss 1600 (1 − ½τ) · standing, rises from 800 to 2000 and binds: it gets more.
+            var deal = new CostSharingSetup("KRW bn", 1038.9, 2020, 6, 2000, 1500, 2700, 2000, 1600, 2600, 5800, LapseRisk: 0, Uncertainty: 0);
+            var p = Quiet with { DemandNoise = 1e-6, ComplianceSignal = 0, LinkageWeight = 1 };
             double Settled(double value, double autonomy) =>
                 Run(Setup([Host("KOR", 0, deal: deal)], p, demands: [Demand(value, autonomy, linked: true)], years: 1)).FirstSettlement[0];
             Assert.True(Settled(0, 5) > Settled(5, 0));
@@ -304,7 +306,7 @@ public class ActorTests
         [Fact]
         public void Without_noise_or_lapse_the_first_settlement_is_SmaBargainings_transfer()
         {
-            var result = Ensemble.Run(new SimulationEngine(Setup([Host("KOR", 0, deal: Deal)], tau: 0.9, years: 1)), 50, 3);
+            var result = Ensemble.Run(new SimulationEngine(Setup([Host("KOR", 0, deal: Deal)], tau: 0.9, years: 1)), 50, 3, cancellation: TestContext.Current.CancellationToken);
             var outcome = result.Outcomes()[0];
             Assert.Equal((1.0, 0.0), (outcome.Settlement, outcome.Breakdown));
 
@@ -322,7 +324,7 @@ public class ActorTests
             // first lapses with probability p: P(breakdown) = E[1 − (1 − p)^(rounds − 1)], computed directly.
             const double lapse = 0.3;
             var deal = Deal with { LapseRisk = lapse };
-            var result = Ensemble.Run(new SimulationEngine(Setup([Host("KOR", 0, deal: deal)], tau: 1, years: 1)), 4000, 8);
+            var result = Ensemble.Run(new SimulationEngine(Setup([Host("KOR", 0, deal: deal)], tau: 1, years: 1)), 4000, 8, cancellation: TestContext.Current.CancellationToken);
             var belief = (0.8 * 0.75) + (0.2 * 0.55);
             var transfer = SmaBargaining.Settle(new SmaNegotiation(2000, 1500, 2700 * belief / 0.75, 1200, 1600 * 0.5, 2600, 0.9, 0.9, lapse, true)).Transfer;
             var gap = Math.Min(4, Math.Max(0, 5800 - transfer) / transfer);
@@ -342,7 +344,7 @@ public class ActorTests
         public void The_ensembles_settlement_quantiles_are_the_quantiles_of_its_runs()
         {
             var deal = Deal with { LapseRisk = 0.1, Uncertainty = 0.2 };
-            var result = Ensemble.Run(new SimulationEngine(Setup([Host("KOR", 0, deal: deal)], tau: 0.9, years: 3)), 400, 21);
+            var result = Ensemble.Run(new SimulationEngine(Setup([Host("KOR", 0, deal: deal)], tau: 0.9, years: 3)), 400, 21, cancellation: TestContext.Current.CancellationToken);
             var sorted = result.FirstSettlements(0).Order().ToArray();
             double Quantile(double q)
             {
