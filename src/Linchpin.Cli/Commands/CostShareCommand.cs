@@ -2,6 +2,7 @@ using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Cli.Plots;
 using Linchpin.Data;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands;
 
@@ -19,32 +20,17 @@ internal static class CostShareCommand
         command.Options.Add(plot);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
+            CommonOptions.RefuseUnused(parsed, plot, !parsed.GetValue(events), "only to the ledger, not with --events");
             using var store = CommonOptions.OpenStore(parsed, environment);
             var ledger = HostNationReader.Ledger(store, parsed.GetValue(host)!);
             var format = parsed.GetValue(CommonOptions.Format);
             if (parsed.GetValue(events))
             {
-                var list = new Rows("date", "event", "source");
-                foreach (var e in ledger.Events)
-                {
-                    list.Add(e.Date, e.Event, e.Source);
-                }
-
-                list.Write(format, environment, $"{ledger.Host}: cost-sharing negotiation events", ["date", "event"],
-                    ledger.Events.Count == 0 ? ["no negotiation events in the data for this host"] : []);
+                Rows.Write(CostShareResults.Events(ledger), format, environment);
                 return 0;
             }
 
-            var rows = new Rows("period", "first_year", "last_year", "kind", "agreement", "amount", "currency", "unit", "amount_usd_million",
-                "change_pct", "troops", "troops_year", "troops_approximate", "per_soldier_million", "note");
-            foreach (var e in ledger.Entries)
-            {
-                rows.Add(e.Period, e.FirstYear, e.LastYear, e.Kind, e.Agreement, e.Amount, ledger.Currency, ledger.Unit, e.AmountUsdMillions,
-                    e.ChangePct, e.Troops, e.TroopsYear, e.Troops is null ? null : e.TroopsApproximate, e.AmountPerSoldier, e.Note);
-            }
-
-            rows.Write(format, environment, $"{ledger.Host}: host-nation support for US forces ({ledger.Currency} {ledger.Unit}, current prices)",
-                ["period", "kind", "agreement", "amount", "amount_usd_million", "change_pct", "troops", "per_soldier_million"], ledger.Notes);
+            Rows.Write(CostShareResults.Ledger(ledger), format, environment);
             Rows.SavePlot(BurdenCharts.Ledger(ledger), parsed.GetValue(plot), parsed, store, environment);
             return 0;
         }));

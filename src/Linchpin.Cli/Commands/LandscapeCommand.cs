@@ -5,6 +5,7 @@ using Linchpin.Alignment;
 using Linchpin.Cli.Commands.Game;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.World;
 
 namespace Linchpin.Cli.Commands;
@@ -156,7 +157,7 @@ internal static class LandscapeCommand
                 ResultWriter.WriteCsv(MinimaTable(problem, result), environment.Out);
                 break;
             default:
-                var summary = new GameReport("Landscape: minimum energy")
+                var summary = new GameResult("Landscape: minimum energy")
                     .Add("method", result.Method).Add("actors", problem.Count).Add("energy", result.Best.Energy)
                     .Add("local minima", result.MinimaCount);
                 if (result.Configurations is { } configurations)
@@ -177,7 +178,7 @@ internal static class LandscapeCommand
 
                 summary.Players(problem.Names).Column("size", problem.Sizes).Column("coalition", result.Best.Sides.Select(s => (object?)(s + 1)))
                     .Column("weighted frustration", frustration).Table("local minima", MinimaTable(problem, result));
-                summary.Write(OutputFormat.Table, environment);
+                GameReport.Write(summary, OutputFormat.Table, environment);
                 break;
         }
     }

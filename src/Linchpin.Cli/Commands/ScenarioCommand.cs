@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
+using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.Scenarios;
 
 namespace Linchpin.Cli.Commands;
@@ -13,18 +15,11 @@ internal static class ScenarioCommand
         var list = new Command("list", "The built-in scenarios");
         list.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
-            var rows = new Rows("name", "title", "start", "years", "allies", "transactional", "shocks");
-            foreach (var name in BuiltInScenarios.Names)
-            {
-                var s = BuiltInScenarios.Load(name);
-                rows.Add(s.Name, s.Title, s.StartYear, s.Years, s.NatoAllies ? "NATO allies" : string.Join(" ", s.Allies.Select(a => a.Iso3)), s.Doctrine.Transactional, s.Shocks.Count);
-            }
-
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, "Built-in scenarios", null, ["scenario show NAME prints one; simulate --scenario NAME runs it"]);
+            Rows.Write(ScenarioResults.List(), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         var nameArgument = new Argument<string>("scenario") { Description = "A built-in scenario name or a YAML file" };
-        var show = new Command("show", "Print a scenario (built-in name or file) with its sources");
+        var show = new Command("show", "Print a scenario (built-in name or file)");
         show.Arguments.Add(nameArgument);
         show.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
@@ -35,9 +30,7 @@ internal static class ScenarioCommand
                 return 0;
             }
 
-            var rows = new Rows("name", "title", "description", "start", "years", "sha256", "sources", "text");
-            rows.Add(scenario.Name, scenario.Title, scenario.Description, scenario.StartYear, scenario.Years, scenario.Hash, string.Join(" | ", scenario.Sources ?? []), scenario.Text);
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, scenario.Name, null, []);
+            Rows.Write(ScenarioResults.Show(scenario), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         var fileArgument = new Argument<string>("file") { Description = "The scenario file (YAML or JSON)" };
@@ -48,7 +41,20 @@ internal static class ScenarioCommand
             var file = parsed.GetValue(fileArgument)!;
             var scenario = ScenarioFile.Parse(ReadFile(file), file);
             Warn(scenario, environment);
-            environment.Out.WriteLine($"{file}: valid scenario '{scenario.Name}' ({scenario.StartYear}+{scenario.Years} years, {scenario.Allies.Count} allies listed{(scenario.NatoAllies ? " plus NATO allies" : "")}, {scenario.Shocks.Count} shocks)");
+
+            // Resolving against the data finds what simulate would refuse: unknown countries, missing figures, shocks that touch no ally.
+            using var store = CommonOptions.OpenStore(parsed, environment);
+            var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
+            var format = parsed.GetValue(CommonOptions.Format);
+            if (format == OutputFormat.Table)
+            {
+                environment.Out.WriteLine($"{file}: valid scenario '{scenario.Name}' ({scenario.StartYear}+{scenario.Years} years, {setup.Allies.Count} allies, {scenario.Shocks.Count} shocks)");
+                return 0;
+            }
+
+            var rows = new Rows("file", "name", "start", "years", "allies", "shocks", "valid");
+            rows.Add(file, scenario.Name, scenario.StartYear, scenario.Years, setup.Allies.Count, scenario.Shocks.Count, true);
+            rows.Write(format, environment, scenario.Name, null, notes);
             return 0;
         }));
         command.Subcommands.Add(list);

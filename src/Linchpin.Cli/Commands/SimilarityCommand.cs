@@ -4,6 +4,7 @@ using Linchpin.Alignment;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
 using Linchpin.Data.Importers;
+using Linchpin.Reports;
 using Linchpin.World;
 
 namespace Linchpin.Cli.Commands;
@@ -48,6 +49,11 @@ internal static class SimilarityCommand
             if (modes != 1)
             {
                 throw new LinchpinException("similarity: give --a, --b and --year for one dyad-year, --all for every dyad-year, or --vectors FILE");
+            }
+
+            foreach (var withAll in new Option[] { output, from, to, directed })
+            {
+                CommonOptions.RefuseUnused(parsed, withAll, parsed.GetValue(all), "only with --all");
             }
 
             var portfolioCoding = ParseCoding(parsed.GetValue(coding));
@@ -117,13 +123,13 @@ internal static class SimilarityCommand
         }
 
         var scores = portfolios.Compare(first.Code.Value, second.Code.Value, year, options)!;
-        var report = new GameReport("Alliance-portfolio similarity")
+        var report = new GameResult("Alliance-portfolio similarity")
             .Add("a", Label(first)).Add("b", Label(second)).Add("ccode1", first.Code.Value).Add("ccode2", second.Code.Value).Add("year", year)
             .Add("states", scores.States);
         AddScores(report, scores, chosen);
         report.Add("source", portfolios.Source).Add("coding", coding.Describe()).Add("dmax", options.DMax)
             .Add("distance", options.Distance.ToString().ToLowerInvariant());
-        report.Write(format, environment);
+        GameReport.Write(report, format, environment);
         return 0;
     }
 
@@ -194,10 +200,10 @@ internal static class SimilarityCommand
         }
 
         var scores = PortfolioSimilarity.Compare([.. x], [.. y], options, weighted ? [.. w] : default);
-        var report = new GameReport("Similarity of two valuation vectors").Add("states", scores.States);
+        var report = new GameResult("Similarity of two valuation vectors").Add("states", scores.States);
         AddScores(report, scores, chosen);
         report.Add("dmax", options.DMax).Add("distance", options.Distance.ToString().ToLowerInvariant());
-        report.Write(format, environment);
+        GameReport.Write(report, format, environment);
         return 0;
     }
 
@@ -206,7 +212,7 @@ internal static class SimilarityCommand
         : value >= 0 && value < options.Levels ? value
         : throw LinchpinException.InFile(path, row.Line, field, $"{value} is outside the coding's levels 0-{options.Levels - 1}");
 
-    private static void AddScores(GameReport report, SimilarityScores scores, SimilarityMeasure? chosen)
+    private static void AddScores(GameResult report, SimilarityScores scores, SimilarityMeasure? chosen)
     {
         foreach (var m in Enum.GetValues<SimilarityMeasure>())
         {

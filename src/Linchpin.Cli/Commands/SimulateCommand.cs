@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.Simulation;
 
 namespace Linchpin.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class SimulateCommand
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed (run r uses the stream of seed and r)", DefaultValueFactory = _ => 42 };
         var threads = new Option<int>("--threads") { Description = "Threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "Folder for trajectories.parquet, events.csv, summary.csv, summary.json, manifest.json" };
-        var command = new Command("simulate", "Run a scenario's Monte Carlo ensemble: per-ally probabilities of settlement, breakdown, hedging and exit, and of each demand's outcome; bands in summary files");
+        var command = new Command("simulate", "Run a scenario's Monte Carlo ensemble: per-ally probabilities of settlement, breakdown, hedging and exit; bands in summary files");
         command.Options.Add(scenarioOption);
         command.Options.Add(runs);
         command.Options.Add(seed);
@@ -38,45 +39,30 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
+            foreach (var warning in notes.Where(n => n.StartsWith("warning: ", StringComparison.Ordinal)))
+            {
+                environment.Error.WriteLine(warning);
+            }
+
             var engine = new SimulationEngine(setup);
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
-            var steps = new List<(string, Action)>
-            {
-                ($"{scenario.Name}: {count} runs", () => result = Ensemble.Run(engine, count, parsed.GetValue(seed), threadCount)),
-            };
-            if (folder is not null)
-            {
-                steps.Add(("writing outputs", () => SimulationOutput.Write(folder, scenario, result!, store.Datasets, notes, threadCount)));
-            }
-
-            ProgressReporter.Run(environment, steps);
-            var rows = new Rows("iso3", "p_settlement", "p_breakdown", "settlement_median", "settlement_p05", "settlement_p95", "p_hedging", "p_exit",
-                "pct_gdp_start", "pct_gdp_end_median", "demands");
-            var summary = result!.Summary(threadCount).Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
-            foreach (var o in result.Outcomes())
-            {
-                var band = summary[o.Iso3].OrderBy(r => r.Year).ToList();
-                rows.Add(o.Iso3, Nullable(o.Settlement), Nullable(o.Breakdown), Nullable(o.SettlementMedian), Nullable(o.SettlementLow), Nullable(o.SettlementHigh),
-                    o.Hedging, o.Exit, band[0].Median, band[^1].Median, Demands(o));
-            }
-
+            var seedValue = parsed.GetValue(seed);
+            ProgressReporter.Run(environment,
+            [
+                ($"{scenario.Name}: {count} runs", () => result = folder is null
+                    ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation)
+                    : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation)),
+            ]);
             var shown = notes.ToList();
             if (folder is not null)
             {
                 shown.Add($"outputs written to {folder}");
             }
 
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{scenario.Name}: {count} runs, seed {parsed.GetValue(seed)}", null, shown);
+            Rows.Write(SimulationResults.Summary(result!, $"{scenario.Name}: {count} runs, seed {seedValue}", shown), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;
     }
-
-    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
-
-    /// <summary>Each demand on the ally with the shares of runs it was accepted, met in part and refused.</summary>
-    private static string? Demands(AllyOutcome outcome) => outcome.Demands is { Count: > 0 } demands
-        ? string.Join("; ", demands.Select(d => FormattableString.Invariant($"{d.Id}: p_accept {d.Accept:0.###}, p_partial {d.Partial:0.###}, p_refuse {d.Refuse:0.###}")))
-        : null;
 }

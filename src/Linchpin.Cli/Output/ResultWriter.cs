@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Spectre.Console;
 
 namespace Linchpin.Cli.Output;
@@ -28,75 +26,7 @@ internal static class ResultWriter
     public static void WriteCsv(ResultTable table, TextWriter writer) =>
         CsvOutput.Write(writer, [.. table.Columns.Select(c => c.Name)], table.Rows);
 
-    public static void WriteJson(ResultTable table, TextWriter writer)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            foreach (var row in table.Rows)
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < row.Count; i++)
-                {
-                    json.WritePropertyName(table.Columns[i].Name);
-                    WriteJsonValue(json, row[i]);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    public static void WriteJsonValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNullValue();
-                break;
-            case double d when double.IsFinite(d):
-                json.WriteRawValue(NumberText.Json(d));
-                break;
-            case double:
-                json.WriteNullValue();
-                break;
-            case float f:
-                json.WriteNumberValue(f);
-                break;
-            case int i:
-                json.WriteNumberValue(i);
-                break;
-            case long l:
-                json.WriteNumberValue(l);
-                break;
-            case short s:
-                json.WriteNumberValue(s);
-                break;
-            case byte b:
-                json.WriteNumberValue(b);
-                break;
-            case sbyte sb:
-                json.WriteNumberValue(sb);
-                break;
-            case decimal m:
-                json.WriteNumberValue(m);
-                break;
-            case System.Numerics.BigInteger big:
-                json.WriteRawValue(big.ToString(CultureInfo.InvariantCulture));
-                break;
-            case bool flag:
-                json.WriteBooleanValue(flag);
-                break;
-            default:
-                json.WriteStringValue(CsvOutput.Format(value));
-                break;
-        }
-    }
+    public static void WriteJson(ResultTable table, TextWriter writer) => writer.WriteLine(ResultJson.Text(table));
 
     /// <summary>
     /// Renders a small table to nowhere, so that the table code is compiled before a result is

@@ -1,5 +1,6 @@
 using Linchpin.Cli.Plots;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Spectre.Console;
 
 namespace Linchpin.Cli.Output;
@@ -10,39 +11,33 @@ namespace Linchpin.Cli.Output;
 /// </summary>
 internal sealed class Rows(params string[] columns)
 {
-    private readonly List<object?[]> _rows = [];
+    private readonly ResultRows _rows = new(columns);
 
-    public void Add(params object?[] values)
-    {
-        if (values.Length != columns.Length)
-        {
-            throw new ArgumentException($"expected {columns.Length} values, got {values.Length}", nameof(values));
-        }
+    public void Add(params object?[] values) => _rows.Add(values);
 
-        _rows.Add(values);
-    }
-
-    public ResultTable Build() => new(
-        [.. columns.Select((name, i) => new ResultColumn(name, _rows.Select(r => r[i]).FirstOrDefault(v => v is not null)?.GetType() ?? typeof(string)))],
-        [.. _rows.Select(r => (IReadOnlyList<object?>)r)]);
+    public ResultTable Build() => _rows.Build();
 
     /// <summary>Prints the rows; in table format only <paramref name="tableColumns"/> (all when null), doubles to four decimals, then the notes.</summary>
-    public void Write(OutputFormat format, CliEnvironment environment, string title, IReadOnlyList<string>? tableColumns, IEnumerable<string> notes)
+    public void Write(OutputFormat format, CliEnvironment environment, string title, IReadOnlyList<string>? tableColumns, IEnumerable<string> notes) =>
+        Write(new TableResult(title, Build(), tableColumns, [.. notes]), format, environment);
+
+    /// <summary>Prints a result: every column for CSV and JSON; for people, the chosen columns rounded, then the notes.</summary>
+    public static void Write(TableResult result, OutputFormat format, CliEnvironment environment)
     {
-        var table = Build();
+        var table = result.Table;
         if (format != OutputFormat.Table)
         {
             ResultWriter.Write(table, format, environment);
             return;
         }
 
-        var keep = tableColumns ?? columns;
+        var keep = result.TableColumns ?? [.. table.Columns.Select(c => c.Name)];
         var indexes = keep.Select(table.IndexOf).ToArray();
         var shown = new ResultTable([.. indexes.Select(i => table.Columns[i])],
             [.. table.Rows.Select(r => (IReadOnlyList<object?>)[.. indexes.Select(i => r[i] is double d ? Math.Round(d, 4) : r[i])])]);
-        ResultWriter.Write(shown, OutputFormat.Table, environment, title);
+        ResultWriter.Write(shown, OutputFormat.Table, environment, result.Title);
         var console = Consoles.For(environment.Out, environment.IsTerminal);
-        foreach (var note in notes)
+        foreach (var note in result.Notes)
         {
             console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
         }
@@ -56,8 +51,7 @@ internal sealed class Rows(params string[] columns)
             return;
         }
 
-        BurdenCharts.Save(plot, path);
-        CommonOptions.Provenance(parsed, [], store.Loaded).RecordFor(path);
+        BurdenCharts.Save(plot, path, CommonOptions.Provenance(parsed, [], store.Loaded));
         environment.Error.WriteLine($"plot written to {path}");
     }
 }

@@ -65,12 +65,13 @@ public sealed record PatronSpec(string Iso3, double? Gdp, double? PctGdp, double
 /// <param name="Demands">The patron's non-monetary demands, or <c>null</c> for none.</param>
 /// <param name="Frictions">Friction between allies at the start, or <c>null</c> for none.</param>
 /// <param name="Sources">The documents the scenario's events and figures come from.</param>
+/// <param name="AllowMixedBasis">Whether an actor without a start-year figure on the scenario's price basis may start from NMC current-US$ spending over Maddison PPP GDP (with a warning); otherwise that is an error.</param>
 public sealed record Scenario(
     string Name, string Title, string Description, int StartYear, int Years, PatronSpec Patron, bool NatoAllies, string? NatoEdition,
     IReadOnlyList<AllySpec> Allies, AllySpec Defaults, IReadOnlyDictionary<string, string> Theatres, Doctrine Doctrine,
     IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null,
     string File = "", IReadOnlyDictionary<string, long>? Lines = null, IReadOnlyList<RivalSetup>? Rivals = null,
-    IReadOnlyList<DemandSetup>? Demands = null, IReadOnlyList<FrictionSetup>? Frictions = null, IReadOnlyList<string>? Sources = null)
+    IReadOnlyList<DemandSetup>? Demands = null, IReadOnlyList<FrictionSetup>? Frictions = null, IReadOnlyList<string>? Sources = null, bool AllowMixedBasis = false)
 {
     /// <summary>An error in the scenario at the line of <paramref name="key"/> (see <see cref="Lines"/>), naming <paramref name="field"/>.</summary>
     public LinchpinException ErrorAt(string key, string field, string problem) =>

@@ -13,7 +13,7 @@ public static partial class ScenarioFile
 {
     private static readonly string[] TopFields =
         ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters",
-         "sources", "rivals", "demands", "frictions"];
+         "sources", "rivals", "demands", "frictions", "allow_mixed_basis"];
 
     private static readonly string[] AllyFields =
         ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric", "treaty"];
@@ -97,6 +97,9 @@ public static partial class ScenarioFile
         ("reputation_weight", (p, v) => p with { ReputationWeight = v }, 0, 1),
     ];
 
+    /// <summary>The key of shock <paramref name="index"/> (0-based) in <see cref="Scenario.Lines"/>: the line of its targets.</summary>
+    public static string ShockKey(int index) => $"shocks[{index}]";
+
     /// <summary>Parses and validates a scenario.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="file">The file's name, for messages.</param>
@@ -166,6 +169,11 @@ public static partial class ScenarioFile
                     throw input.Error(map, "iso3", $"ally '{iso3}' appears twice");
                 }
 
+                if (iso3 == patron.Iso3)
+                {
+                    throw input.Error(input.Required(map, "iso3"), "iso3", $"'{iso3}' is the patron; an ally must be another state");
+                }
+
                 lines[iso3] = input.Required(map, "iso3").Start.Line;
 
                 allies.Add(new AllySpec(iso3, Optional(input, map, "gdp", 1e-9, double.MaxValue), Optional(input, map, "pct_gdp", 1e-9, 99),
@@ -178,6 +186,7 @@ public static partial class ScenarioFile
         }
 
         var natoAllies = InputReader.Find(root, "nato_allies") is { } natoNode && Bool(input, natoNode, "nato_allies");
+        var allowMixedBasis = InputReader.Find(root, "allow_mixed_basis") is { } mixedNode && Bool(input, mixedNode, "allow_mixed_basis");
         if (!natoAllies && allies.Count == 0)
         {
             throw input.Error(root, "allies", "a scenario needs allies: list them, or set nato_allies: true");
@@ -189,7 +198,9 @@ public static partial class ScenarioFile
         {
             foreach (var node in input.Sequence(root, "shocks").Children)
             {
-                shocks.Add(Shock(input, input.Mapping(node, "shocks"), start, years));
+                var map = input.Mapping(node, "shocks");
+                shocks.Add(Shock(input, map, start, years));
+                lines[ShockKey(shocks.Count - 1)] = input.Required(map, "targets").Start.Line;
             }
         }
 
@@ -225,7 +236,7 @@ public static partial class ScenarioFile
         var actors = ScenarioActors(input, root, start, years, lines);
         return new Scenario(name, input.OptionalString(root, "title") ?? name, input.OptionalString(root, "description") ?? "", start, years, patron,
             natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines,
-            actors.Rivals, actors.Demands, actors.Frictions, actors.Sources);
+            actors.Rivals, actors.Demands, actors.Frictions, actors.Sources, allowMixedBasis);
     }
 
     private static Doctrine ParseDoctrine(InputReader input, YamlMappingNode map, int start, int years)

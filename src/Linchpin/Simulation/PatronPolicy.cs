@@ -41,9 +41,9 @@ public static class PatronPolicy
             var share = tables.CostSharing[i] is { } deal ? EngineTables.CostShare(buffer.Payment[i], deal) : 0;
             var best = TargetTroops(tables.Troops0[i], buffer.ThreatLevel[i], tau0, tau, tables.CostShare0[i], share, p);
             var signal = 0.0;
-            if (troops > 0 && (best > troops * (1 + p.PostureBand) || best < troops * (1 - p.PostureBand)))
+            var change = p.PostureAdjustment * (best - troops);
+            if (troops > 0 && change != 0 && (best > troops * (1 + p.PostureBand) || best < troops * (1 - p.PostureBand)))
             {
-                var change = p.PostureAdjustment * (best - troops);
                 signal += p.SunkCostSignal * change / troops;
                 SetTroops(buffer, i, troops + change);
                 buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.TroopChange, buffer.Troops[i], -1));

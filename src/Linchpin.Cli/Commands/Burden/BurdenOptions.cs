@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Linchpin.Analysis;
 using Linchpin.Data;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Burden;
 
@@ -47,50 +47,12 @@ internal sealed class BurdenOptions
         }
     }
 
-    public CountingRule Rule(ParseResult parsed) => parsed.GetValue(Counting)!.Trim().ToLowerInvariant() switch
-    {
-        "printed" => CountingRule.Printed,
-        "exact" => CountingRule.Exact,
-        var other => throw new LinchpinException($"--counting: unknown rule '{other}': use printed or exact"),
-    };
+    /// <summary>The spending query the options name.</summary>
+    public BurdenQuery Query(ParseResult parsed) =>
+        new(parsed.GetValue(Alliance)!, parsed.GetValue(Source)!, parsed.GetValue(Edition), parsed.GetValue(Counting)!);
+
+    public CountingRule Rule(ParseResult parsed) => Query(parsed).Rule();
 
     /// <summary>The alliance-year's spending as the options ask.</summary>
-    public AllianceSpending Spending(ParseResult parsed, WorldStore store, int year)
-    {
-        var alliance = parsed.GetValue(Alliance)!.Trim().ToLowerInvariant();
-        var source = parsed.GetValue(Source)!.Trim().ToLowerInvariant();
-        var edition = parsed.GetValue(Edition);
-        if (source is not ("auto" or "nato" or "nmc"))
-        {
-            throw new LinchpinException($"--source: unknown source '{source}': use auto, nato or nmc");
-        }
-
-        if (alliance == "nato")
-        {
-            var covered = AllianceSpendingReader.NatoEditions(store).Any(e => e.AlliesByYear.ContainsKey(year));
-            var atopCovers = store.Dataset("atop_member").Coverage.Contains(year);
-            if (source == "nato" || (source == "auto" && (covered || edition is not null || !atopCovers)))
-            {
-                return AllianceSpendingReader.Nato(store, year, edition);
-            }
-
-            return AllianceSpendingReader.FromNmc(store, NatoAtopId, year) with { Alliance = "NATO" };
-        }
-
-        var id = alliance.StartsWith("atop:", StringComparison.Ordinal) ? alliance[5..] : alliance;
-        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var atopId))
-        {
-            throw new LinchpinException($"--alliance: '{parsed.GetValue(Alliance)}' is neither 'nato' nor an ATOP alliance id");
-        }
-
-        if (source == "nato" || edition is not null)
-        {
-            throw new LinchpinException("--source nato and --edition apply to --alliance nato only");
-        }
-
-        return AllianceSpendingReader.FromNmc(store, atopId, year);
-    }
-
-    /// <summary>NATO's id in ATOP.</summary>
-    public const int NatoAtopId = 3180;
+    public AllianceSpending Spending(ParseResult parsed, WorldStore store, int year) => Query(parsed).Spending(store, year);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Linchpin.Analysis;
 using Linchpin.Cli.Output;
-using Linchpin.Data;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Burden;
 
@@ -26,33 +26,7 @@ internal static class BurdenSharesCommand
             var chosen = FairShares.ParseRule(parsed.GetValue(rule)!);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var spending = options.Spending(parsed, store, parsed.GetValue(year));
-            if (spending.Basis is null)
-            {
-                throw LinchpinException.NoData($"{spending.Alliance} {spending.Year}: no money amounts (no GDP level within {AllianceSpendingReader.MaxGdpLag} years), so there is no total to share");
-            }
-
-            var notes = new List<string> { "a fair-share rule is a definition, not a verdict" };
-            IReadOnlyDictionary<string, double>? exposure = null;
-            if (chosen == FairShareRule.Exposure)
-            {
-                (exposure, var note) = AllianceSpendingReader.ThreatExposure(store, spending);
-                notes.Add(note);
-            }
-
-            var shares = FairShares.Allocate(spending, chosen, exposure);
-            var rows = new Rows("iso3", "country", "year", "rule", "rule_share", "actual", "assigned", "difference", "ratio", "pct_gdp", "money_basis", "edition");
-            foreach (var s in shares)
-            {
-                var member = spending.Members.First(m => m.Iso3 == s.Iso3);
-                rows.Add(s.Iso3, s.Country, spending.Year, chosen.ToString().ToLowerInvariant(), s.RuleShare, s.Actual, s.Assigned, s.Difference, s.Ratio,
-                    member.PctGdp, spending.Basis.Label, spending.Source);
-            }
-
-            notes.AddRange(shares.Where(s => s.Assigned is null).Select(s => $"{s.Iso3}: left out of the allocation (no spending or no {chosen.ToString().ToLowerInvariant()} figure)"));
-            notes.AddRange(spending.Notes);
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment,
-                $"{spending.Alliance} {spending.Year}: fair shares by {chosen.ToString().ToLowerInvariant()} ({spending.Basis.Label})",
-                ["iso3", "country", "rule_share", "actual", "assigned", "difference", "ratio"], notes);
+            Rows.Write(BurdenResults.Shares(store, spending, chosen), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;

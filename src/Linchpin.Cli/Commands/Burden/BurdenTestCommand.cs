@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Linchpin.Analysis;
 using Linchpin.Cli.Output;
 using Linchpin.Cli.Plots;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Burden;
 
@@ -23,56 +23,15 @@ internal static class BurdenTestCommand
         options.AddTo(command);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
-            var h1 = parsed.GetValue(alternative)!.Trim().ToLowerInvariant() switch
-            {
-                "greater" => Alternative.Greater,
-                "less" => Alternative.Less,
-                "two-sided" or "two.sided" or "twosided" => Alternative.TwoSided,
-                var other => throw new LinchpinException($"--alternative: unknown '{other}': use greater, less or two-sided"),
-            };
+            var h1 = BurdenResults.ParseAlternative(parsed.GetValue(alternative)!);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var spending = options.Spending(parsed, store, parsed.GetValue(year));
-            var result = ExploitationTest.Run(spending.Members, h1);
-            var fit = result.Regression;
-            var rows = new Rows("iso3", "country", "year", "gdp", "gdp_year", "pct_gdp", "spearman_rho", "spearman_p", "spearman_method",
-                "kendall_tau", "kendall_p", "kendall_method", "alternative", "n", "ols_intercept", "ols_slope", "ols_slope_low", "ols_slope_high",
-                "ols_slope_p", "ols_r_squared", "edition", "gdp_basis");
-            var gdpYears = spending.Members.ToDictionary(m => m.Iso3, m => m.GdpYear);
-            foreach (var m in result.Members)
-            {
-                rows.Add(m.Iso3, m.Country, spending.Year, m.Gdp, gdpYears[m.Iso3], m.PctGdp, result.Spearman.Coefficient, result.Spearman.PValue,
-                    result.Spearman.Method, result.Kendall.Coefficient, result.Kendall.PValue, result.Kendall.Method, Name(h1), result.N,
-                    fit?.Intercept, fit?.Slope, fit?.SlopeInterval.Low, fit?.SlopeInterval.High, fit?.SlopePValue, fit?.RSquared,
-                    spending.Source, spending.Basis?.Label);
-            }
-
-            var notes = new List<string>
-            {
-                $"Spearman rho = {Show(result.Spearman.Coefficient)} (p = {Show(result.Spearman.PValue)}, {Name(h1)}, {result.Spearman.Method}); " +
-                $"Kendall tau-b = {Show(result.Kendall.Coefficient)} (p = {Show(result.Kendall.PValue)}, {result.Kendall.Method}); n = {result.N}",
-            };
-            if (fit is not null)
-            {
-                notes.Add($"OLS: pct_gdp = {fit.Intercept:0.000} + {fit.Slope:0.000} ln(GDP); slope 95% CI {fit.SlopeInterval.Low:0.000} to {fit.SlopeInterval.High:0.000}, R² {fit.RSquared:0.000}");
-            }
-
-            notes.AddRange(result.Dropped.Select(d => $"left out: {d}"));
-            notes.AddRange(spending.Notes);
-            rows.Write(parsed.GetValue(CommonOptions.Format), environment, $"{spending.Alliance} {spending.Year}: exploitation test (source {spending.Source})",
-                ["iso3", "country", "gdp", "pct_gdp"], notes);
+            var (table, result) = BurdenResults.Test(spending, h1);
+            Rows.Write(table, parsed.GetValue(CommonOptions.Format), environment);
             Rows.SavePlot(BurdenCharts.Exploitation(result, $"{spending.Alliance} {spending.Year}: burden against economic size (Olson & Zeckhauser)",
                 spending.Basis is { } b ? $"GDP ({b.Currency}, {b.PriceBasis}; log scale)" : "GDP (log scale)"), parsed.GetValue(options.Plot), parsed, store, environment);
             return 0;
         }));
         return command;
     }
-
-    private static string Name(Alternative alternative) => alternative switch
-    {
-        Alternative.Greater => "greater",
-        Alternative.Less => "less",
-        _ => "two-sided",
-    };
-
-    private static string Show(double? value) => value is { } v ? v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) : "NA";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Data;
 
@@ -33,12 +34,7 @@ internal static class DataCiteCommand
                 return 0;
             }
 
-            var table = new ResultTable(
-                [
-                    new("name", typeof(string)), new("title", typeof(string)), new("version", typeof(string)), new("years", typeof(string)),
-                    new("citation", typeof(string)), new("source", typeof(string)), new("licence", typeof(string)),
-                ],
-                [.. datasets.Select(d => (IReadOnlyList<object?>)[d.Name, d.Title, d.Version, d.Coverage.ToString(), d.Citation, d.Source, d.Licence])]);
+            var table = DatasetResults.Cite(datasets);
             ResultWriter.Write(table, format, environment);
             return 0;
         }));

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
-using Linchpin.Data;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Data;
 
@@ -13,19 +13,7 @@ internal static class DataListCommand
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             using var store = CommonOptions.OpenStore(parsed, environment);
-            var rows = store.Status()
-                .Select(s => (IReadOnlyList<object?>)
-                [
-                    s.Dataset.Name, s.Dataset.Version, s.Dataset.Coverage.ToString(), s.Rows,
-                    s.Dataset.Origin == DatasetOrigin.Shipped ? "shipped" : "imported", s.Dataset.Title, s.Dataset.Licence,
-                ])
-                .ToList();
-            var table = new ResultTable(
-                [
-                    new("name", typeof(string)), new("version", typeof(string)), new("years", typeof(string)), new("rows", typeof(long)),
-                    new("origin", typeof(string)), new("title", typeof(string)), new("licence", typeof(string)),
-                ],
-                rows);
+            var table = DatasetResults.List(store);
             ResultWriter.Write(table, parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));

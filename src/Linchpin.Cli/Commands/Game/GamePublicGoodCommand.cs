@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
-using Linchpin.Games.Input;
-using Linchpin.Games.PublicGoods;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Game;
 
@@ -16,21 +15,7 @@ internal static class GamePublicGoodCommand
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var path = parsed.GetValue(input)!;
-            var allies = GameInput.ParsePublicGood(GameInputFile.Read(path), path);
-            var result = PublicGoodGame.Solve(allies);
-            new GameReport("Voluntary-contribution equilibrium")
-                .Add("total", result.Total)
-                .Add("paretoTotal", result.ParetoTotal)
-                .Add("gap", result.Gap)
-                .Add("provisionRatio", result.ProvisionRatio)
-                .Add("contributors", result.Contributors)
-                .Add("freeRiders", result.FreeRiders)
-                .Add("splitIndeterminate", result.SplitIndeterminate)
-                .Players([.. allies.Select(a => a.Name)])
-                .Column("contribution", result.Contributions)
-                .Column("consumption", result.Consumption)
-                .Column("freeRider", allies.Select((_, i) => (object?)!result.IsContributor(i)))
-                .Write(parsed.GetValue(CommonOptions.Format), environment);
+            GameReport.Write(GameResults.PublicGood(GameInputFile.Read(path), path), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;

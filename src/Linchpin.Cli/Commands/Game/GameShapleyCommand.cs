@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Games.CostAllocation;
-using Linchpin.Games.Input;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Game;
 
@@ -23,30 +23,7 @@ internal static class GameShapleyCommand
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var path = parsed.GetValue(input)!;
-            var game = GameInput.ParseCostGame(GameInputFile.Read(path), path).Game;
-            var samples = parsed.GetValue(permutations);
-            if (samples is < 2)
-            {
-                throw new LinchpinException($"--permutations: must be at least 2, got {samples}");
-            }
-
-            var report = new GameReport("Shapley value").Add("total", game.Total).Players(game.Players);
-            if (samples is null && game is AirportGame airport)
-            {
-                report.Add("method", "airport closed form (Littlechild & Owen 1973)").Column("shapley", airport.ShapleyValue());
-            }
-            else if (samples is null && game.PlayerCount <= Shapley.MaxExactPlayers)
-            {
-                report.Add("method", "exact enumeration").Column("shapley", Shapley.Exact(game));
-            }
-            else
-            {
-                var estimate = Shapley.MonteCarlo(game, samples ?? 10_000, new Random(parsed.GetValue(seed)));
-                report.Add("method", "Monte Carlo permutation sampling").Add("permutations", estimate.Permutations)
-                    .Column("shapley", estimate.Values).Column("standardError", estimate.StandardErrors);
-            }
-
-            report.Write(parsed.GetValue(CommonOptions.Format), environment);
+            GameReport.Write(GameResults.ShapleyValue(GameInputFile.Read(path), path, parsed.GetValue(permutations), parsed.GetValue(seed)), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;

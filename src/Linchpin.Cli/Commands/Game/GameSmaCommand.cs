@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
-using Linchpin.Games.Bargaining;
-using Linchpin.Games.Input;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands.Game;
 
@@ -16,21 +15,7 @@ internal static class GameSmaCommand
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var path = parsed.GetValue(input)!;
-            var settlement = SmaBargaining.Settle(GameInput.ParseSma(GameInputFile.Read(path), path));
-            new GameReport("Cost-sharing settlement")
-                .Add("agreement", settlement.Agreement)
-                .Add("surplus", settlement.Surplus)
-                .Add("patronOutside", settlement.PatronOutside)
-                .Add("hostOutside", settlement.HostOutside)
-                .Add("patronPayoff", settlement.PatronPayoff)
-                .Add("hostPayoff", settlement.HostPayoff)
-                .Add("patronShare", settlement.PatronShare)
-                .Add("transfer", settlement.Transfer)
-                .Add("costSharingRatio", settlement.CostSharingRatio)
-                .Add("bindingOptions", settlement.Binding.ToString())
-                .Add("expectedDelay", settlement.ExpectedDelay)
-                .Add("breakdownProbability", settlement.BreakdownProbability)
-                .Write(parsed.GetValue(CommonOptions.Format), environment);
+            GameReport.Write(GameResults.Sma(GameInputFile.Read(path), path), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;
