@@ -21,10 +21,10 @@ public class SimulateOutputTests
     [Theory]
     [InlineData("sma-2019", "300", "42",
         "3980f57bc23c9a1a83ad3db7191a767159da0007f2b6769c3ba9c69187fda9d4", "10c2208a74534da2daa60d94f20f5cd7509c82196893485dd886a1f81aa09006",
-        "93c6c31014af055b8ae31fe493c86c2fbd53467f48f16d69c9f2a7c2ff917a68", "a24cfb132e9f1d9343028081f7deeb9655ca55f17125746995d6a0ab998e16cb")]
+        "93c6c31014af055b8ae31fe493c86c2fbd53467f48f16d69c9f2a7c2ff917a68", "e546c57d7c02b8336e95632de5e7ac3f78718bb0e50c2ff1fbc965d1b7c084b4")]
     [InlineData("nato-2014", "50", "7",
         "fa6f41538bf35313e265540de8562edc7820afd2aae4c83d21e11ed49c91502c", "befb9323b56a6982469c98122dd1156422dbd49da47248a5221db9ca5c97bf2d",
-        "ec10199bac5ad3a3ee47373cea0bb4bb73be36174d8e920b43816f4d00c08f2a", "d61e6aa0b9223e3201968343b8411990f76b2654906dfc953e2353b5667ebd27")]
+        "ec10199bac5ad3a3ee47373cea0bb4bb73be36174d8e920b43816f4d00c08f2a", "c083278b1806f6caea6e408aadcc720aad7072489c05f46beefc494a80747c63")]
     public void The_files_are_those_of_the_previous_version(string scenario, string runs, string seed, string summaryCsv, string summaryJson, string events, string trajectories)
     {
         using var cli = new CliRunner();

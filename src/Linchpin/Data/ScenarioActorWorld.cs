@@ -62,11 +62,12 @@ public static class ScenarioActorWorld
             }
         }
 
-        foreach (var shock in scenario.Shocks.Where(s => s.Kind == ShockKind.Friction))
+        for (var s = 0; s < scenario.Shocks.Count; s++)
         {
-            if (shock.Targets.FirstOrDefault(t => !allies.ContainsKey(t)) is { } missing)
+            var shock = scenario.Shocks[s];
+            if (shock.Kind == ShockKind.Friction && shock.Targets.FirstOrDefault(t => !allies.ContainsKey(t)) is { } missing)
             {
-                throw scenario.ErrorAt("start", "shocks", $"friction shock '{shock.Label}': '{missing}' is not an ally of the scenario");
+                throw scenario.ErrorAt(ScenarioFile.ShockKey(s), "targets", $"friction shock '{shock.Label}': '{missing}' is not an ally of the scenario");
             }
         }
 
