@@ -227,7 +227,9 @@ public sealed class BurdenCommandTests : IDisposable
         Assert.Contains("<td>KOR</td><td>transactional (τ = 1)</td>", first.Replace("&#964;", "τ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("<tr><td>random seed</td><td>7</td></tr>", first, StringComparison.Ordinal);
         var simulation = first[first.IndexOf("Simulation: the doctrine", StringComparison.Ordinal)..];
-        Assert.Equal(12, simulation.Split("data:image/png;base64,").Length - 1);
+        // Two fan charts per scenario (8) and the SMA histogram for the four with a Korean agreement.
+        Assert.Equal(20, simulation.Split("data:image/png;base64,").Length - 1);
+        Assert.Contains("<td>hormuz</td><td>KOR</td>", first, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Linchpin.Cli.Reports;
 /// <summary>
 /// The simulation section of the report: every built-in scenario as an ensemble under its own doctrine and at
 /// the multilateral and transactional ends of the doctrine continuum, with fan charts of spending and belief,
-/// the distribution of the first SMA settlement, per-ally probabilities and a manifest of every ensemble.
+/// the distribution of the first SMA settlement, per-ally probabilities, the demands' outcomes, the scenario's
+/// sources and a manifest of every ensemble.
 /// </summary>
 internal static class SimulationReport
 {
@@ -116,6 +117,18 @@ internal static class SimulationReport
 
             tableNotes.AddRange(notes);
             report.List(tableNotes, "note");
+            var demands = results.Select(r => r.DemandOutcomes()).ToList();
+            if (demands[0].Count > 0)
+            {
+                report.Table(["demand", "host", "doctrine", "P(accept)", "P(partial)", "P(refuse)"],
+                    demands[0].SelectMany((d, j) => variants.Select((v, k) => (IReadOnlyList<object?>)
+                        [d.Id, d.Iso3, v.Label, Math.Round(demands[k][j].Accept, 3), Math.Round(demands[k][j].Partial, 3), Math.Round(demands[k][j].Refuse, 3)])));
+            }
+
+            if (scenario.Sources is { Count: > 0 } sources)
+            {
+                report.List([.. sources.Select(source => "source: " + source)], "note");
+            }
             manifest.Add([scenario.Name, scenario.Hash, scenario.StartYear, scenario.Years, $"own: {Describe(setup.Doctrine)}; τ = 0; τ = 1", runs, seed.ToString(CultureInfo.InvariantCulture)]);
         }
 
@@ -127,7 +140,7 @@ internal static class SimulationReport
             "Run r of every ensemble draws from the stream of (seed, r); the results do not depend on the number of threads.",
             $"Reproduce one ensemble with: linchpin simulate --scenario NAME --runs {runs.ToString(CultureInfo.InvariantCulture)} --seed {seed.ToString(CultureInfo.InvariantCulture)}.",
         ], "note");
-        return ["maddison", "nato_pct_gdp", "nato_members", "nmc", "us_rok_sma"];
+        return ["maddison", "nato_pct_gdp", "nato_members", "nmc", "us_rok_sma", "atop_member", "atop_alliance", "atop_ddy"];
     }
 
     private static string Describe(Doctrine doctrine)

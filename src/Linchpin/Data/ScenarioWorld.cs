@@ -107,6 +107,7 @@ public static class ScenarioWorld
             scenario.Patron.Growth, scenario.Patron.Reach);
         notes.AddRange(StartYearSpending.Notes(startSpending.OrderBy(f => f.Iso3 == scenario.Patron.Iso3 ? 0 : 1)));
         var members = TreatyMembership.Assign(store, scenario, specs, allies, notes);
-        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, members, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
+        var setup = new SimulationSetup(scenario.Name, start, scenario.Years, patron, members, scenario.Doctrine, scenario.Shocks, scenario.Parameters);
+        return (ScenarioActorWorld.Resolve(scenario, setup, notes), notes);
     }
 }

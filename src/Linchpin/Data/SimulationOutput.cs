@@ -10,7 +10,8 @@ namespace Linchpin.Data;
 /// Runs an ensemble and writes its files into a folder, all or nothing: <c>trajectories.parquet</c>
 /// (one row per run, year and ally), <c>events.csv</c>, <c>summary.csv</c> and <c>summary.json</c>
 /// (median, 5 % and 95 % bands per ally, variable and year; probabilities of settlement,
-/// breakdown, hedging and exit) and <c>manifest.json</c>. Trajectories and events are streamed to
+/// breakdown, hedging and exit, and of each demand's acceptance, partial compliance and refusal)
+/// and <c>manifest.json</c>. Trajectories and events are streamed to
 /// the files while the runs are made, so memory does not grow with the number of runs.
 /// </summary>
 public static class SimulationOutput
@@ -49,6 +50,13 @@ public static class SimulationOutput
             {
                 rows.Add([o.Iso3, o.Definition.Name, null, o.Median, o.Low, o.High, null]);
             }
+        }
+
+        foreach (var d in result.DemandOutcomes())
+        {
+            rows.Add([d.Iso3, "p_accept:" + d.Id, last, null, null, null, d.Accept]);
+            rows.Add([d.Iso3, "p_partial:" + d.Id, last, null, null, null, d.Partial]);
+            rows.Add([d.Iso3, "p_refuse:" + d.Id, last, null, null, null, d.Refuse]);
         }
 
         return rows;
@@ -219,7 +227,12 @@ public static class SimulationOutput
 
                 foreach (var e in _events[slot])
                 {
-                    var detail = e.Shock >= 0 ? _scenario.Shocks[e.Shock].Label : "";
+                    var detail = e.Shock < 0 ? "" : e.Kind switch
+                    {
+                        SimulationEventKind.RivalProbe => setup.Rivals![e.Shock].Label,
+                        SimulationEventKind.Demand => setup.Demands![e.Shock].Label,
+                        _ => _scenario.Shocks[e.Shock].Label,
+                    };
                     _line.Clear().Append(run.ToString(CultureInfo.InvariantCulture)).Append(',')
                         .Append(e.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
                         .Append(e.Ally >= 0 ? setup.Allies[e.Ally].Iso3 : "").Append(',')

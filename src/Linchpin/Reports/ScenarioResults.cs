@@ -18,12 +18,12 @@ public static class ScenarioResults
         return new TableResult("Built-in scenarios", rows.Build(), null, ["scenario show NAME prints one; simulate --scenario NAME runs it"]);
     }
 
-    /// <summary>One scenario: its name, title, description, start, years, the SHA-256 and the text.</summary>
+    /// <summary>One scenario: its name, title, description, start, years, the SHA-256, the sources and the text.</summary>
     public static TableResult Show(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var rows = new ResultRows("name", "title", "description", "start", "years", "sha256", "text");
-        rows.Add(scenario.Name, scenario.Title, scenario.Description, scenario.StartYear, scenario.Years, scenario.Hash, scenario.Text);
+        var rows = new ResultRows("name", "title", "description", "start", "years", "sha256", "sources", "text");
+        rows.Add(scenario.Name, scenario.Title, scenario.Description, scenario.StartYear, scenario.Years, scenario.Hash, string.Join(" | ", scenario.Sources ?? []), scenario.Text);
         return new TableResult(scenario.Name, rows.Build(), null, []);
     }
 

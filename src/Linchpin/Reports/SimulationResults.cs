@@ -7,7 +7,8 @@ public static class SimulationResults
 {
     /// <summary>
     /// Per ally: the probabilities of settlement, breakdown, hedging and exit, the settlement's
-    /// median and 5–95 % band, and the median % of GDP in the first and last recorded year.
+    /// median and 5–95 % band, the median % of GDP in the first and last recorded year, and each
+    /// demand's shares of acceptance, partial compliance and refusal.
     /// </summary>
     /// <param name="result">The ensemble.</param>
     /// <param name="title">The printed table's title.</param>
@@ -16,17 +17,22 @@ public static class SimulationResults
     {
         ArgumentNullException.ThrowIfNull(result);
         var rows = new ResultRows("iso3", "p_settlement", "p_breakdown", "settlement_median", "settlement_p05", "settlement_p95", "p_hedging", "p_exit",
-            "pct_gdp_start", "pct_gdp_end_median");
+            "pct_gdp_start", "pct_gdp_end_median", "demands");
         var summary = result.Summary().Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
         foreach (var o in result.Outcomes())
         {
             var band = summary[o.Iso3].OrderBy(r => r.Year).ToList();
             rows.Add(o.Iso3, Nullable(o.Settlement), Nullable(o.Breakdown), Nullable(o.SettlementMedian), Nullable(o.SettlementLow), Nullable(o.SettlementHigh),
-                o.Hedging, o.Exit, band[0].Median, band[^1].Median);
+                o.Hedging, o.Exit, band[0].Median, band[^1].Median, Demands(o));
         }
 
         return new TableResult(title, rows.Build(), null, notes);
     }
+
+    /// <summary>Each demand on the ally with the shares of runs it was accepted, met in part and refused.</summary>
+    private static string? Demands(AllyOutcome outcome) => outcome.Demands.Count > 0
+        ? string.Join("; ", outcome.Demands.Select(d => FormattableString.Invariant($"{d.Id}: p_accept {d.Accept:0.###}, p_partial {d.Partial:0.###}, p_refuse {d.Refuse:0.###}")))
+        : null;
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }

@@ -6,7 +6,7 @@ public static class BuiltInScenarios
     private const string Prefix = "Linchpin.Scenarios.";
 
     /// <summary>The built-in scenario names, in a fixed order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["sma-2019", "reset-2021", "scs-2024", "nato-2014", "article5-2017"];
+    public static IReadOnlyList<string> Names { get; } = ["sma-2019", "reset-2021", "scs-2024", "nato-2014", "article5-2017", "esper-2019", "opcon-2020", "japan-hns-2021"];
 
     /// <summary>The JSON Schema of scenario files (draft 2020-12).</summary>
     public static string Schema => Read("scenario.schema.json");

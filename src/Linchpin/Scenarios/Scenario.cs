@@ -57,14 +57,21 @@ public sealed record PatronSpec(string Iso3, double? Gdp, double? PctGdp, double
 /// <param name="Text">The scenario file's text (hashed into manifests).</param>
 /// <param name="Warnings">What is valid but doubtful (e.g. a hazard coefficient against the literature's sign), one line each naming file, line and field.</param>
 /// <param name="File">The file the scenario was read from, for messages.</param>
-/// <param name="Lines">Where things are in the file, for messages about the data they ask for: <c>start</c>, <c>patron</c>, and each listed ally's ISO3 code.</param>
+/// <param name="Lines">
+/// Where things are in the file, for messages about the data they ask for: <c>start</c>, <c>patron</c>, each listed
+/// ally's ISO3 code (and <c>ISO3.treaty</c>), <c>demand:ID</c>, <c>rival:NAME</c> (and <c>rival:NAME.theatres</c>).
+/// </param>
+/// <param name="Rivals">The rivals, or <c>null</c> for none.</param>
+/// <param name="Demands">The patron's non-monetary demands, or <c>null</c> for none.</param>
+/// <param name="Frictions">Friction between allies at the start, or <c>null</c> for none.</param>
+/// <param name="Sources">The documents the scenario's events and figures come from.</param>
 /// <param name="AllowMixedBasis">Whether an actor without a start-year figure on the scenario's price basis may start from NMC current-US$ spending over Maddison PPP GDP (with a warning); otherwise that is an error.</param>
 public sealed record Scenario(
     string Name, string Title, string Description, int StartYear, int Years, PatronSpec Patron, bool NatoAllies, string? NatoEdition,
     IReadOnlyList<AllySpec> Allies, AllySpec Defaults, IReadOnlyDictionary<string, string> Theatres, Doctrine Doctrine,
     IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null,
-    string File = "", IReadOnlyDictionary<string, long>? Lines = null,
-    bool AllowMixedBasis = false)
+    string File = "", IReadOnlyDictionary<string, long>? Lines = null, IReadOnlyList<RivalSetup>? Rivals = null,
+    IReadOnlyList<DemandSetup>? Demands = null, IReadOnlyList<FrictionSetup>? Frictions = null, IReadOnlyList<string>? Sources = null, bool AllowMixedBasis = false)
 {
     /// <summary>An error in the scenario at the line of <paramref name="key"/> (see <see cref="Lines"/>), naming <paramref name="field"/>.</summary>
     public LinchpinException ErrorAt(string key, string field, string problem) =>

@@ -9,11 +9,11 @@ namespace Linchpin.Scenarios;
 /// Reads scenario files (YAML, or JSON read as YAML) as <c>Scenarios/scenario.schema.json</c>
 /// describes them, checking every field: errors are one line, <c>FILE:LINE: field 'x': problem</c>.
 /// </summary>
-public static class ScenarioFile
+public static partial class ScenarioFile
 {
     private static readonly string[] TopFields =
         ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters",
-         "allow_mixed_basis"];
+         "sources", "rivals", "demands", "frictions", "allow_mixed_basis"];
 
     private static readonly string[] AllyFields =
         ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric", "treaty"];
@@ -71,6 +71,30 @@ public static class ScenarioFile
         ("beta_threat", (p, v) => p with { ThreatHazardEffect = v }, -20, 20),
         ("beta_asymmetric", (p, v) => p with { AsymmetryEffect = v }, -20, 20),
         ("treaty_spillover", (p, v) => p with { TreatySpillover = v }, 0, 1),
+        ("tripwire_weight", (p, v) => p with { TripwireWeight = v }, 0, 1),
+        ("tripwire_half_troops", (p, v) => p with { TripwireHalfTroops = v }, 1e-06, 10000.0),
+        ("sunk_cost_signal", (p, v) => p with { SunkCostSignal = v }, 0, 100),
+        ("domestic_pressure", (p, v) => p with { DomesticPressure = v }, 0, 100),
+        ("posture_band", (p, v) => p with { PostureBand = v }, 0, 10),
+        ("posture_adjustment", (p, v) => p with { PostureAdjustment = v }, 0, 1),
+        ("withdrawal_threat_rate", (p, v) => p with { WithdrawalThreatRate = v }, 0, 1),
+        ("withdrawal_threat_signal", (p, v) => p with { WithdrawalThreatSignal = v }, 0, 100),
+        ("withdrawal_follow_through", (p, v) => p with { WithdrawalFollowThrough = v }, 0, 1),
+        ("withdrawal_cut", (p, v) => p with { WithdrawalCut = v }, 0, 1),
+        ("reassurance_signal", (p, v) => p with { ReassuranceSignal = v }, 0, 100),
+        ("probe_credibility_effect", (p, v) => p with { ProbeCredibilityEffect = v }, 0, 100),
+        ("probe_cohesion_effect", (p, v) => p with { ProbeCohesionEffect = v }, 0, 100),
+        ("probe_basing_effect", (p, v) => p with { ProbeBasingEffect = v }, 0, 100),
+        ("basing_memory", (p, v) => p with { BasingMemory = v }, 0, 1),
+        ("coercion_cost", (p, v) => p with { CoercionCost = v }, 0, 100),
+        ("coercion_memory", (p, v) => p with { CoercionMemory = v }, 0, 1),
+        ("demand_noise", (p, v) => p with { DemandNoise = v }, 1e-06, 100),
+        ("compliance_signal", (p, v) => p with { ComplianceSignal = v }, 0, 100),
+        ("refusal_standing_cost", (p, v) => p with { RefusalStandingCost = v }, 0, 1),
+        ("linkage_weight", (p, v) => p with { LinkageWeight = v }, 0, 1),
+        ("friction_memory", (p, v) => p with { FrictionMemory = v }, 0, 1),
+        ("friction_cost", (p, v) => p with { FrictionCost = v }, 0, 100),
+        ("reputation_weight", (p, v) => p with { ReputationWeight = v }, 0, 1),
     ];
 
     /// <summary>The key of shock <paramref name="index"/> (0-based) in <see cref="Scenario.Lines"/>: the line of its targets.</summary>
@@ -209,9 +233,10 @@ public static class ScenarioFile
             }
         }
 
+        var actors = ScenarioActors(input, root, start, years, lines);
         return new Scenario(name, input.OptionalString(root, "title") ?? name, input.OptionalString(root, "description") ?? "", start, years, patron,
             natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines,
-            allowMixedBasis);
+            actors.Rivals, actors.Demands, actors.Frictions, actors.Sources, allowMixedBasis);
     }
 
     private static Doctrine ParseDoctrine(InputReader input, YamlMappingNode map, int start, int years)
@@ -242,7 +267,7 @@ public static class ScenarioFile
 
     private static ShockSetup Shock(InputReader input, YamlMappingNode map, int start, int years)
     {
-        input.AllowOnly(map, "kind", "year", "probability", "targets", "threat_jump", "signal", "entrapment", "label");
+        input.AllowOnly(map, "kind", "year", "probability", "targets", "threat_jump", "signal", "entrapment", "label", "background", "friction");
         var kindText = input.String(map, "kind");
         var kind = kindText switch
         {
@@ -253,8 +278,9 @@ public static class ScenarioFile
             "reaffirmation" => ShockKind.Reaffirmation,
             "regime-change" => ShockKind.RegimeChange,
             "outside-alliance" => ShockKind.OutsideAlliance,
+            "friction" => ShockKind.Friction,
             _ => throw input.Error(input.Required(map, "kind"), "kind",
-                $"'{kindText}' is not one of missile-test, maritime-incident, invasion, withheld-reaffirmation, reaffirmation, regime-change, outside-alliance"),
+                $"'{kindText}' is not one of missile-test, maritime-incident, invasion, withheld-reaffirmation, reaffirmation, regime-change, outside-alliance, friction"),
         };
         var year = Whole(input, map, "year", start + 1, start + years);
         var probability = Optional(input, map, "probability", 0, 1);
@@ -270,8 +296,9 @@ public static class ScenarioFile
         }
 
         var (jump, signal, entrapment) = ShockSetup.Defaults(kind);
+        var (background, friction) = ShockExtras(input, map, kind, year, targets);
         return new ShockSetup(kind, year, probability ?? 0, targets, Number(input, map, "threat_jump", jump, -5, 5), Number(input, map, "signal", signal, -100, 100),
-            Number(input, map, "entrapment", entrapment, 0, 10), input.OptionalString(map, "label") ?? kindText);
+            Number(input, map, "entrapment", entrapment, 0, 10), input.OptionalString(map, "label") ?? kindText, background, friction);
     }
 
     private static CostSharingSetup Deal(InputReader input, YamlMappingNode map, int start)
@@ -286,6 +313,30 @@ public static class ScenarioFile
             Required("withdrawal_saving", 0, 1e12), Required("strategic_loss", 0, 1e12), Required("self_help_cost", 0, 1e12),
             Required("patron_demand", 0, 1e12), Number(input, map, "lapse_risk", 0.1, 0, 0.99), Number(input, map, "uncertainty", 0.1, 0, 2),
             Indexation(input, map), Number(input, map, "index_rate", 0, -0.5, 0.5), Optional(input, map, "index_cap", -0.5, 1));
+    }
+
+    /// <summary>A shock's <c>background</c> flag (stochastic shocks only) and <c>friction</c> rise (friction shocks, on exactly two ISO3 codes).</summary>
+    private static (bool Background, double Friction) ShockExtras(InputReader input, YamlMappingNode map, ShockKind kind, int? year, List<string> targets)
+    {
+        var background = OptionalBool(input, map, "background") ?? false;
+        if (background && year is not null)
+        {
+            throw input.Error(InputReader.Find(map, "background")!, "background", "applies only to a stochastic shock (one with a probability)");
+        }
+
+        if (kind != ShockKind.Friction)
+        {
+            return InputReader.Find(map, "friction") is { } node
+                ? throw input.Error(node, "friction", "applies only to a friction shock")
+                : (background, 0);
+        }
+
+        if (targets.Count != 2 || targets.Any(t => t.Length != 3 || !t.All(char.IsAsciiLetterUpper)) || targets[0] == targets[1])
+        {
+            throw input.Error(input.Required(map, "targets"), "targets", "a friction shock targets two allies by ISO3 code");
+        }
+
+        return (background, Number(input, map, "friction", 0.3, 0, 1));
     }
 
     /// <summary>An ally's treaty: an ATOP alliance id (checked against the data when the scenario is resolved), its line kept as <c>ISO3.treaty</c>.</summary>

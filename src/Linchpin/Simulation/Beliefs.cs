@@ -4,9 +4,11 @@ namespace Linchpin.Simulation;
 
 /// <summary>
 /// Each ally's belief in the patron's commitment, a Beta(α, β) over κ (Games/Credibility's
-/// <c>CommitmentBelief</c>): past evidence is kept with memory λ, the doctrine's signal s(τ) adds
-/// (1 − λ) w pseudo-observations a year, and this year's signals add to α (for) or β (against);
-/// entrapment exposure decays with memory μ.
+/// <c>CommitmentBelief</c>): past evidence is kept with memory λ, the signalled credibility
+/// s_i = s(τ) + (1 − s(τ)) θ T_i/(T_i + T½) — the doctrine's signal s(τ) raised by the tripwire of the
+/// troops hosted (Schelling 1966) — adds (1 − λ) w pseudo-observations a year, and this year's signals
+/// (shocks, what the patron did to the ally, and by reputation to the others) add to α (for) or β
+/// (against); entrapment exposure decays with memory μ.
 /// </summary>
 internal static class Beliefs
 {
@@ -20,22 +22,42 @@ internal static class Beliefs
         var lambda = p.BeliefMemory;
         var entrapmentMemory = p.EntrapmentMemory;
         var (alpha, beta, signal, entrapment) = (buffer.Alpha, buffer.Beta, buffer.Signal, buffer.Entrapment);
+        var (patron, reputation, troops) = (buffer.PatronSignal, buffer.Reputation, buffer.Troops);
         var beliefWeight = tables.BeliefWeight;
+        var (tripwire, half) = (p.TripwireWeight, p.TripwireHalfTroops);
         for (var i = 0; i < n; i++)
         {
             var weight = beliefWeight[i];
-            alpha[i] = (lambda * alpha[i]) + ((1 - lambda) * weight * signalled);
-            beta[i] = (lambda * beta[i]) + ((1 - lambda) * weight * (1 - signalled));
-            if (signal[i] > 0)
-            {
-                alpha[i] += signal[i];
-            }
-            else if (signal[i] < 0)
-            {
-                beta[i] -= signal[i];
-            }
-
+            var own = troops[i] > 0 ? Signalled(signalled, troops[i], tripwire, half) : signalled;
+            alpha[i] = (lambda * alpha[i]) + ((1 - lambda) * weight * own);
+            beta[i] = (lambda * beta[i]) + ((1 - lambda) * weight * (1 - own));
+            Add(alpha, beta, i, signal[i]);
+            Add(alpha, beta, i, patron[i]);
+            Add(alpha, beta, i, reputation[i]);
             entrapment[i] *= entrapmentMemory;
+        }
+    }
+
+    /// <summary>The credibility the patron signals to a host of <paramref name="troops"/>: s + (1 − s) θ T/(T + T½).</summary>
+    internal static double Signalled(double doctrineSignal, double troops, double tripwire, double halfTroops) =>
+        doctrineSignal + ((1 - doctrineSignal) * tripwire * troops / (troops + halfTroops));
+
+    /// <summary>Clears this year's evidence from the patron's actions (before the actors move).</summary>
+    internal static void NewYear(RunBuffer buffer)
+    {
+        Array.Clear(buffer.PatronSignal);
+        Array.Clear(buffer.Reputation);
+    }
+
+    private static void Add(double[] alpha, double[] beta, int i, double signal)
+    {
+        if (signal > 0)
+        {
+            alpha[i] += signal;
+        }
+        else if (signal < 0)
+        {
+            beta[i] -= signal;
         }
     }
 

@@ -6,7 +6,7 @@ namespace Linchpin.Simulation;
 /// Host-nation cost sharing: an agreement in force is indexed each year; an expiring one is
 /// re-bargained with <see cref="SmaBargaining"/> (alternating offers with outside options and a
 /// risk of breakdown), the host's value moving with threat and belief, the patron's strategic
-/// loss of withdrawing shrinking with τ.
+/// loss of withdrawing shrinking with τ and with the host's standing in the talks (linked demands it refused).
 /// </summary>
 internal static class CostSharingTalks
 {
@@ -57,7 +57,7 @@ internal static class CostSharingTalks
         var patronNoise = deal.Uncertainty > 0 ? Math.Exp(deal.Uncertainty * rng.NextNormal()) : 1;
         var threat = buffer.ThreatLevel[i];
         var hostValue = deal.HostValue * threat * (credibility / tables.Belief0[i]) * hostNoise;
-        var strategicLoss = deal.StrategicLoss * (1 - (0.5 * tau)) * patronNoise;
+        var strategicLoss = deal.StrategicLoss * (1 - (0.5 * tau)) * buffer.CostSharingStanding[i] * patronNoise;
         var settlement = SmaBargaining.Settle(new SmaNegotiation(
             deal.PatronValue, deal.StationingCost, hostValue, deal.WithdrawalSaving, strategicLoss, deal.SelfHelpCost,
             0.9, 0.9, deal.LapseRisk, tau >= 0.5));
@@ -71,6 +71,7 @@ internal static class CostSharingTalks
         if (lapse)
         {
             buffer.Lapsed[i] = true;
+            buffer.LapsedIn[i] = year;
             buffer.Beta[i] += 1;
             buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Lapse, rounds, -1));
             buffer.Expires[i] = year + 1;

@@ -19,7 +19,6 @@ internal sealed class EngineTables
         Growth = [.. allies.Select(a => a.GdpGrowth)];
         Pct0 = [.. allies.Select(a => a.PctGdp)];
         Belief0 = [.. allies.Select(a => a.Belief)];
-        TroopCost = [.. allies.Select(a => p.AutonomyCost * a.TroopsHosted / 10)];
         Outside = [.. allies.Select(a => a.OutsideOption)];
         Age0 = [.. allies.Select(a => a.AllianceAge)];
         BeliefWeight = [.. allies.Select(a => a.BeliefWeight)];
@@ -81,6 +80,12 @@ internal sealed class EngineTables
         }
 
         ShockTouches = [.. setup.Shocks.Select(s => allies.Select(a => Touches(s, a)).ToArray())];
+        Troops0 = [.. allies.Select(a => a.TroopsHosted)];
+        CostShare0 = [.. allies.Select(a => a.CostSharing is { } deal ? CostShare(deal.Payment, deal) : 0)];
+        Similarity = setup.Similarity is { } similarity
+            ? similarity.Count == N * N ? [.. similarity] : throw new ArgumentException($"the similarity matrix needs {N * N} entries", nameof(setup))
+            : [.. Enumerable.Repeat(1.0, N * N)];
+        Actors = new ActorTables(setup, this);
         BackgroundThreat = new double[N];
         BackgroundEntrapment = new double[N];
         AddBackground(setup);
@@ -123,6 +128,18 @@ internal sealed class EngineTables
 
     internal SimulationParameters Parameters { get; }
 
+    /// <summary>The rivals, demands and ally pairs, resolved to indices.</summary>
+    internal ActorTables Actors { get; }
+
+    /// <summary>The patron's troops hosted at the start (thousands).</summary>
+    internal double[] Troops0 { get; }
+
+    /// <summary>The share of the patron's stationing cost the host's payment covers at the start.</summary>
+    internal double[] CostShare0 { get; }
+
+    /// <summary>The allies' pairwise similarity, <c>[i · n + j]</c>, in [0, 1].</summary>
+    internal double[] Similarity { get; }
+
     /// <summary>The number of allies.</summary>
     internal int N { get; }
 
@@ -157,9 +174,6 @@ internal sealed class EngineTables
     internal double[] Exposure { get; }
 
     internal double[] Belief0 { get; }
-
-    /// <summary>The autonomy cost of the troops hosted, in net-benefit units.</summary>
-    internal double[] TroopCost { get; }
 
     internal double[] Outside { get; }
 
@@ -213,7 +227,7 @@ internal sealed class EngineTables
         for (var s = 0; s < setup.Shocks.Count; s++)
         {
             var shock = setup.Shocks[s];
-            if (shock.Year is not null || shock.Probability <= 0)
+            if (shock.Year is not null || shock.Probability <= 0 || !shock.Background)
             {
                 continue;
             }
@@ -234,5 +248,29 @@ internal sealed class EngineTables
                 }
             }
         }
+
+        // A rival's background rate in the same way: incidents are Poisson with mean equal to the rate.
+        foreach (var rival in setup.Rivals ?? [])
+        {
+            if (!rival.Background || rival.BaseRate <= 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < N; i++)
+            {
+                if (RivalReactions.Faces(rival, setup.Allies[i]))
+                {
+                    BackgroundThreat[i] += p.ThreatPersistence < 1 ? rival.BaseRate * rival.ThreatJump / (1 - p.ThreatPersistence) : 0;
+                    BackgroundEntrapment[i] += p.EntrapmentMemory < 1
+                        ? rival.BaseRate * rival.Entrapment * Exposure[i] * (1 + (0.5 * (1 - tau0))) / (1 - p.EntrapmentMemory)
+                        : 0;
+                }
+            }
+        }
     }
+
+    /// <summary>The host's share of the patron's stationing cost that a payment covers, at most 0.9.</summary>
+    internal static double CostShare(double payment, CostSharingSetup deal) =>
+        deal.StationingCost > 0 ? Math.Min(0.9, Math.Max(0, payment / deal.StationingCost)) : 0;
 }

@@ -19,7 +19,18 @@ public sealed record SummaryRow(string Iso3, TrajectoryVariable Variable, int Ye
 /// <param name="SettlementMedian">Median first settled payment (NaN when never settled).</param>
 /// <param name="SettlementLow">Its 5th percentile.</param>
 /// <param name="SettlementHigh">Its 95th percentile.</param>
-public sealed record AllyOutcome(string Iso3, double Settlement, double Breakdown, double Hedging, double Exit, double SettlementMedian, double SettlementLow, double SettlementHigh);
+/// <param name="Demands">The outcomes of the patron's demands on the ally, in scenario order (empty when none).</param>
+public sealed record AllyOutcome(
+    string Iso3, double Settlement, double Breakdown, double Hedging, double Exit, double SettlementMedian, double SettlementLow, double SettlementHigh,
+    IReadOnlyList<DemandOutcome> Demands);
+
+/// <summary>The share of runs in which a host accepted, met in part or refused a demand (the rest: it had left before).</summary>
+/// <param name="Id">The demand's id.</param>
+/// <param name="Iso3">The host.</param>
+/// <param name="Accept">Share of runs in which it accepted.</param>
+/// <param name="Partial">Share of runs in which it met the demand in part.</param>
+/// <param name="Refuse">Share of runs in which it refused.</param>
+public sealed record DemandOutcome(string Id, string Iso3, double Accept, double Partial, double Refuse);
 
 /// <summary>
 /// What an ensemble found: bands per ally, variable and year, and per-ally outcomes, computed
@@ -32,9 +43,13 @@ public sealed class EnsembleResult
     private readonly IReadOnlyList<SummaryRow> _rows;
     private readonly IReadOnlyList<AllyOutcomeSummary> _outcomes;
     private readonly IReadOnlyList<double>[]? _settlements;
+    private readonly IReadOnlyList<DemandOutcome> _demands;
 
-    internal EnsembleResult(SimulationEngine engine, int runs, ulong seed, IReadOnlyList<SummaryRow> rows, IReadOnlyList<AllyOutcomeSummary> outcomes, IReadOnlyList<double>[]? settlements)
+    internal EnsembleResult(
+        SimulationEngine engine, int runs, ulong seed, IReadOnlyList<SummaryRow> rows, IReadOnlyList<AllyOutcomeSummary> outcomes, IReadOnlyList<double>[]? settlements,
+        IReadOnlyList<DemandOutcome> demands)
     {
+        _demands = demands;
         Engine = engine;
         Runs = runs;
         Seed = seed;
@@ -70,7 +85,10 @@ public sealed class EnsembleResult
     /// <summary>Median, 5 % and 95 % bands and mean per ally, variable and year (ally by ally, then variable, then year).</summary>
     public IReadOnlyList<SummaryRow> Summary() => _rows;
 
-    /// <summary>Per-ally probabilities of settlement, breakdown, hedging and exit, and the settlement distribution.</summary>
+    /// <summary>Every demand's shares of accept, partial and refuse over the runs, in scenario order.</summary>
+    public IReadOnlyList<DemandOutcome> DemandOutcomes() => _demands;
+
+    /// <summary>Per-ally probabilities of settlement, breakdown, hedging and exit, the settlement distribution and the demands' outcomes.</summary>
     public IReadOnlyList<AllyOutcome> Outcomes()
     {
         double Of(string iso3, string name, Func<AllyOutcomeSummary, double> pick) =>
@@ -79,7 +97,8 @@ public sealed class EnsembleResult
         return [.. Engine.Setup.Allies.Select(a => new AllyOutcome(a.Iso3,
             Of(a.Iso3, "p_settlement", o => o.Probability), Of(a.Iso3, "p_breakdown", o => o.Probability),
             Of(a.Iso3, "p_hedging", o => o.Probability), Of(a.Iso3, "p_exit", o => o.Probability),
-            Of(a.Iso3, "settlement", o => o.Median), Of(a.Iso3, "settlement", o => o.Low), Of(a.Iso3, "settlement", o => o.High)))];
+            Of(a.Iso3, "settlement", o => o.Median), Of(a.Iso3, "settlement", o => o.Low), Of(a.Iso3, "settlement", o => o.High),
+            [.. _demands.Where(d => d.Iso3 == a.Iso3)]))];
     }
 
     /// <summary>The type-7 (linear interpolation) quantile of sorted values.</summary>

@@ -153,6 +153,7 @@ public sealed class EnsembleSummary
     private readonly int _years;
     private readonly ExactFloatSum[]? _sums;
     private readonly long[]? _outcomes;
+    private readonly long[]? _demandChoices;
     private readonly int _amountBase;
 
     /// <summary>An empty accumulator for <paramref name="pass"/>.</summary>
@@ -168,6 +169,7 @@ public sealed class EnsembleSummary
         {
             _sums = [.. Enumerable.Range(0, _amountBase).Select(_ => new ExactFloatSum())];
             _outcomes = new long[AllyOutcomeDefinition.All.Count * _allies];
+            _demandChoices = new long[DemandChoices * (pass.Engine.Setup.Demands?.Count ?? 0)];
         }
     }
 
@@ -178,6 +180,9 @@ public sealed class EnsembleSummary
     public long RunsAdded { get; private set; }
 
     internal QuantileAccumulator Quantiles { get; }
+
+    // Refuse, partial, accept: the choice x ∈ {0, ½, 1} counted at 2x.
+    private const int DemandChoices = 3;
 
     /// <summary>Adds one run (its buffer as <see cref="SimulationEngine.Run"/> left it).</summary>
     public void Add(RunBuffer buffer)
@@ -230,6 +235,19 @@ public sealed class EnsembleSummary
             amount += amounts is null ? 0 : 1;
         }
 
+        if (_demandChoices is not null)
+        {
+            var choices = buffer.DemandChoice;
+            for (var d = 0; d < choices.Length; d++)
+            {
+                // NaN: undecided (the host had left before the demand's year).
+                if (!double.IsNaN(choices[d]))
+                {
+                    _demandChoices[(d * DemandChoices) + (int)(2 * choices[d])]++;
+                }
+            }
+        }
+
         RunsAdded++;
     }
 
@@ -254,6 +272,11 @@ public sealed class EnsembleSummary
             for (var k = 0; k < _outcomes!.Length; k++)
             {
                 _outcomes[k] += other._outcomes![k];
+            }
+
+            for (var k = 0; k < _demandChoices!.Length; k++)
+            {
+                _demandChoices[k] += other._demandChoices![k];
             }
         }
 
@@ -326,7 +349,11 @@ public sealed class EnsembleSummary
         var amounts = Pass.Number == 1 && Pass.Plan.Series[_amountBase..].All(s => s.Watches.Length == 1 && s.Watches[0].Starts is null)
             ? Enumerable.Range(0, _allies).Select(i => (IReadOnlyList<double>)Quantiles.Sorted(_amountBase + i, 0)).ToArray()
             : null;
-        return new EnsembleResult(engine, (int)Pass.Runs, seed, rows, outcomes, amounts);
+        var demands = setup.Demands ?? [];
+        var choices = first._demandChoices!;
+        var demandOutcomes = demands.Select((d, k) => new DemandOutcome(d.Id, d.Ally,
+            (double)choices[(k * DemandChoices) + 2] / Pass.Runs, (double)choices[(k * DemandChoices) + 1] / Pass.Runs, (double)choices[k * DemandChoices] / Pass.Runs)).ToArray();
+        return new EnsembleResult(engine, (int)Pass.Runs, seed, rows, outcomes, amounts, demandOutcomes);
     }
 
     private void CheckComplete()

@@ -26,7 +26,7 @@ internal static class Hazard
         {
             var benefit = status[i] == AllyStatus.Left
                 ? double.NaN
-                : NetBenefit(tables, i, credibility[i], threat[i], entrapment[i], pct[i], tau, target);
+                : NetBenefit(tables, buffer, i, credibility[i], threat[i], entrapment[i], pct[i], tau, target);
             benefits[i] = benefit;
             hazardTerm[i] = double.IsNaN(benefit) ? 0 : -effect * benefit;
         }
@@ -65,14 +65,16 @@ internal static class Hazard
     /// <summary>
     /// The net benefit of membership: believed protection κ × threat, less the autonomy cost of
     /// the troops hosted, the cost of the patron's demands (τ × relative gap to the fair share),
-    /// the cost of entrapment exposure and the outside option.
+    /// the cost of entrapment exposure, the cost of friction with other allies and of rivals'
+    /// coercion, and the outside option.
     /// </summary>
-    internal static double NetBenefit(EngineTables tables, int i, double credibility, double threat, double entrapment, double pct, double tau, double target)
+    internal static double NetBenefit(EngineTables tables, RunBuffer buffer, int i, double credibility, double threat, double entrapment, double pct, double tau, double target)
     {
         var p = tables.Parameters;
         var gap = target > 0 ? Math.Max(0, target - pct) / target : 0;
         return (p.SecurityValue * credibility * threat)
-            - tables.TroopCost[i] - (p.DemandCost * tau * gap) - (p.EntrapmentCost * entrapment) - tables.Outside[i];
+            - (p.AutonomyCost * buffer.Troops[i] / 10) - (p.DemandCost * tau * gap) - (p.EntrapmentCost * entrapment) - tables.Outside[i]
+            - (p.FrictionCost * buffer.FrictionSum[i]) - buffer.Coercion[i];
     }
 
     /// <summary>Each ally's share of the defence spending of the whole system (the allies and the patron) in year <paramref name="t"/> after the start.</summary>

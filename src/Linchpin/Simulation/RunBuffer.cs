@@ -6,7 +6,7 @@ namespace Linchpin.Simulation;
 /// </summary>
 public sealed class RunBuffer
 {
-    internal RunBuffer(int allies, int years, int theatres, int pools = 1)
+    internal RunBuffer(int allies, int years, int theatres, int pools = 1, int rivals = 0, int pairs = 0, int demands = 0)
     {
         Allies = allies;
         Years = years;
@@ -54,6 +54,20 @@ public sealed class RunBuffer
         PoolSolved = new double[allies];
         PoolTotal = new double[pools];
         PoolGuess = new double[pools];
+        Troops = new double[allies];
+        Exposure = new double[allies];
+        Standing = new double[allies];
+        CostSharingStanding = new double[allies];
+        PatronSignal = new double[allies];
+        Reputation = new double[allies];
+        Coercion = new double[allies];
+        FrictionSum = new double[allies];
+        LapsedIn = new int[allies];
+        FrictionLevel = new double[pairs];
+        FrictionShock = new double[pairs];
+        RivalRate = new double[rivals];
+        Basing = new double[rivals];
+        DemandChoice = new double[demands];
     }
 
     /// <summary>Number of allies.</summary>
@@ -85,6 +99,9 @@ public sealed class RunBuffer
 
     /// <summary>Each ally's first settled payment (NaN if none).</summary>
     public double[] FirstSettlement { get; }
+
+    /// <summary>Each demand's outcome: 1 accepted, 0.5 met in part, 0 refused, NaN not decided (the host had left).</summary>
+    public double[] DemandChoice { get; }
 
     /// <summary>A recorded value.</summary>
     public double Value(int year, int ally, TrajectoryVariable variable) =>
@@ -178,8 +195,48 @@ public sealed class RunBuffer
     /// <summary>Each pool's warm start for this year's solve.</summary>
     internal double[] PoolGuess { get; }
 
+    /// <summary>The patron's troops hosted by each ally (thousands).</summary>
+    internal double[] Troops { get; }
+
+    /// <summary>Each ally's exposure to the patron's conflicts, 0.2 + 0.8 min(1, troops/30).</summary>
+    internal double[] Exposure { get; }
+
+    /// <summary>Each host's standing with the patron in [0, 1] (1 at the start), scaling its reassurance.</summary>
+    internal double[] Standing { get; }
+
+    /// <summary>Each host's standing in the cost-sharing talks in [0, 1], scaling the patron's strategic loss of withdrawing.</summary>
+    internal double[] CostSharingStanding { get; }
+
+    /// <summary>This year's evidence from what the patron did to each ally (pseudo-observations, + for commitment).</summary>
+    internal double[] PatronSignal { get; }
+
+    /// <summary>This year's evidence each ally takes from what the patron did to the others.</summary>
+    internal double[] Reputation { get; }
+
+    /// <summary>Each host's net-benefit cost of rivals' coercion.</summary>
+    internal double[] Coercion { get; }
+
+    /// <summary>Each ally's total friction with the others.</summary>
+    internal double[] FrictionSum { get; }
+
+    /// <summary>The last year each ally's cost-sharing talks lapsed (<see cref="int.MinValue"/>: never).</summary>
+    internal int[] LapsedIn { get; }
+
+    /// <summary>Each pair's friction in [0, 1].</summary>
+    internal double[] FrictionLevel { get; }
+
+    /// <summary>This year's friction shocks per pair.</summary>
+    internal double[] FrictionShock { get; }
+
+    /// <summary>Each rival's probing rate this year (incidents per year).</summary>
+    internal double[] RivalRate { get; }
+
+    /// <summary>The new-basing stock each rival reacts to.</summary>
+    internal double[] Basing { get; }
+
     internal void Reset()
     {
+        Array.Fill(DemandChoice, double.NaN);
         Events.Clear();
         Array.Clear(Settled);
         Array.Clear(Lapsed);

@@ -25,7 +25,7 @@ internal static class ScenarioShocks
         var signal = buffer.Signal;
         var level = buffer.Level;
         var entrapment = buffer.Entrapment;
-        var exposure = tables.Exposure;
+        var exposure = buffer.Exposure;
         Array.Clear(shocksToday);
         Array.Clear(signal);
         var shocks = tables.Shocks;
@@ -40,6 +40,18 @@ internal static class ScenarioShocks
 
             buffer.Events.Add(new SimulationEvent(year, -1, SimulationEventKind.Shock, shock.ThreatJump, s));
             var touches = tables.ShockTouches[s];
+            if (shock.Kind == ShockKind.Friction)
+            {
+                buffer.FrictionShock[tables.Actors.ShockPair[s]] += shock.Friction;
+                continue;
+            }
+
+            if (shock.Kind is ShockKind.WithheldReaffirmation or ShockKind.Reaffirmation)
+            {
+                // What the patron says to some allies, the others read as evidence too (reputation).
+                Reputation.SpreadFromMany(tables, buffer, touches, shock.Signal);
+            }
+
             for (var i = 0; i < n; i++)
             {
                 if (!touches[i])

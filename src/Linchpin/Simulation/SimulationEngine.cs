@@ -6,14 +6,18 @@ namespace Linchpin.Simulation;
 /// engine, each with its own <see cref="RunBuffer"/>.
 /// </summary>
 /// <remarks>
-/// Each mechanism is a type of its own, a step over the run's arrays: <see cref="ScenarioShocks"/>,
-/// <see cref="ThreatLevels"/>, <see cref="Beliefs"/>, <see cref="CostSharingTalks"/>,
-/// <see cref="TreatyGoods"/> and <see cref="Hazard"/>; <see cref="Run"/> composes them.
+/// Each mechanism is a type of its own, a step over the run's arrays, composed by <see cref="Run"/>
+/// in this order each year: the scenario's shocks (<c>ScenarioShocks</c>), the rivals' probing
+/// (<c>RivalReactions</c>), friction between allies (<c>AllyFriction</c>), threat levels
+/// (<c>ThreatLevels</c>), the patron's posture, threats and reassurance (<c>PatronPolicy</c>), the
+/// hosts' decisions on demands (<c>Demands</c>), beliefs with reputation (<c>Beliefs</c>,
+/// <c>Reputation</c>), cost-sharing talks (<c>CostSharingTalks</c>), the treaties' club goods
+/// (<c>TreatyGoods</c>) and the hazard of hedging and exit (<c>Hazard</c>).
 /// </remarks>
 public sealed class SimulationEngine
 {
     /// <summary>The number of recorded variables per ally-year.</summary>
-    public const int VariableCount = 7;
+    public const int VariableCount = 8;
 
     private readonly EngineTables _tables;
 
@@ -57,7 +61,8 @@ public sealed class SimulationEngine
     public double PatronProtection(int t) => _tables.PatronProtection[t];
 
     /// <summary>A buffer sized for this engine (one per thread).</summary>
-    public RunBuffer NewBuffer() => new(_tables.N, RecordedYears, TheatreCount, _tables.PoolCount);
+    public RunBuffer NewBuffer() =>
+        new(_tables.N, RecordedYears, TheatreCount, _tables.PoolCount, _tables.Actors.Rivals.Length, _tables.Actors.Friction0.Length, _tables.Actors.Demands.Length);
 
     /// <summary>Runs one trajectory with the random stream of (<paramref name="seed"/>, <paramref name="run"/>) into <paramref name="buffer"/>.</summary>
     public void Run(ulong seed, long run, RunBuffer buffer)
@@ -83,8 +88,13 @@ public sealed class SimulationEngine
                 tau = newTau;
             }
 
+            Beliefs.NewYear(buffer);
             ScenarioShocks.Fire(tables, buffer, ref rng, year, tau);
+            RivalReactions.Step(tables, buffer, ref rng, year, tau);
+            AllyFriction.Step(tables, buffer);
             ThreatLevels.Evolve(tables, buffer);
+            PatronPolicy.Step(tables, buffer, ref rng, year, tau);
+            Demands.Step(tables, buffer, ref rng, year, tau);
             Beliefs.Update(tables, buffer, tau);
             CostSharingTalks.Step(tables, buffer, ref rng, t, year, tau);
             var guess = TreatyGoods.SetUp(tables, buffer, t, tau);
@@ -118,7 +128,17 @@ public sealed class SimulationEngine
             buffer.ThreatLevel[i] = 1;
             buffer.Benefit[i] = double.NaN;
             buffer.PrivateWeight[i] = tables.PrivateWeight[i];
+            buffer.Troops[i] = tables.Troops0[i];
+            buffer.Exposure[i] = tables.Exposure[i];
+            buffer.Standing[i] = 1;
+            buffer.CostSharingStanding[i] = 1;
+            buffer.Coercion[i] = 0;
+            buffer.CredibilityNow[i] = tables.Belief0[i];
+            buffer.LapsedIn[i] = int.MinValue;
         }
+
+        Array.Clear(buffer.Basing);
+        AllyFriction.Start(tables, buffer);
 
         Array.Fill(buffer.RegimeChangedUntil, int.MinValue);
         Array.Fill(buffer.OutsideAllianceUntil, int.MinValue);
@@ -147,9 +167,10 @@ public sealed class SimulationEngine
             values[at + (int)TrajectoryVariable.Threat] = threat;
             values[at + (int)TrajectoryVariable.Entrapment] = buffer.Entrapment[i];
             values[at + (int)TrajectoryVariable.NetBenefit] = double.IsNaN(benefit)
-                ? Hazard.NetBenefit(tables, i, Beliefs.Credibility(belief, buffer.Status[i], p), threat, buffer.Entrapment[i], buffer.Pct[i], tau, target)
+                ? Hazard.NetBenefit(tables, buffer, i, Beliefs.Credibility(belief, buffer.Status[i], p), threat, buffer.Entrapment[i], buffer.Pct[i], tau, target)
                 : benefit;
             values[at + (int)TrajectoryVariable.Payment] = buffer.Payment[i];
+            values[at + (int)TrajectoryVariable.Troops] = buffer.Troops[i];
             buffer.StatusByYear[(t * n) + i] = buffer.Status[i];
         }
     }

@@ -23,6 +23,9 @@ public enum TrajectoryVariable
 
     /// <summary>Cost-sharing payment in the agreement's currency (0 without an agreement).</summary>
     Payment,
+
+    /// <summary>The patron's troops hosted (thousands).</summary>
+    Troops,
 }
 
 /// <summary>What happened in a run.</summary>
@@ -45,6 +48,21 @@ public enum SimulationEventKind
 
     /// <summary>The patron's doctrine changed (value: the new τ).</summary>
     DoctrineChange,
+
+    /// <summary>The patron reinforced or cut the troops a host holds (value: the new troops, thousands).</summary>
+    TroopChange,
+
+    /// <summary>The patron threatened a host with withdrawal (value: its troops).</summary>
+    WithdrawalThreat,
+
+    /// <summary>The patron carried out a threatened withdrawal (value: the troops left).</summary>
+    Withdrawal,
+
+    /// <summary>A rival probed (value: its incidents this year; <c>Shock</c>: the rival's index).</summary>
+    RivalProbe,
+
+    /// <summary>A host decided on a demand (value: 1 accept, 0.5 partial, 0 refuse; <c>Shock</c>: the demand's index).</summary>
+    Demand,
 }
 
 /// <summary>One event of a run.</summary>
@@ -52,5 +70,5 @@ public enum SimulationEventKind
 /// <param name="Ally">Index of the ally, or −1 for an alliance-wide event.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="Value">Its size (see <see cref="SimulationEventKind"/>).</param>
-/// <param name="Shock">Index of the shock for <see cref="SimulationEventKind.Shock"/>, else −1.</param>
+/// <param name="Shock">Index of the shock for <see cref="SimulationEventKind.Shock"/>, of the rival for <see cref="SimulationEventKind.RivalProbe"/>, of the demand for <see cref="SimulationEventKind.Demand"/>, else −1.</param>
 public readonly record struct SimulationEvent(int Year, int Ally, SimulationEventKind Kind, double Value, int Shock);

@@ -136,6 +136,9 @@ public enum ShockKind
 
     /// <summary>The ally forms a new alliance outside the patron's system (a hazard covariate for the years after it).</summary>
     OutsideAlliance,
+
+    /// <summary>Friction between two allies flares (Japan's 2019 export controls on Korea): targets the pair's two ISO3 codes.</summary>
+    Friction,
 }
 
 /// <summary>A shock: scheduled in a year, or stochastic with an annual probability.</summary>
@@ -147,7 +150,14 @@ public enum ShockKind
 /// <param name="Signal">Evidence about the patron's commitment: positive for, negative against (pseudo-observations).</param>
 /// <param name="Entrapment">Addition to the touched allies' exposure to the patron's conflicts.</param>
 /// <param name="Label">Text for the event log.</param>
-public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, IReadOnlyList<string> Targets, double ThreatJump, double Signal, double Entrapment, string Label)
+/// <param name="Background">
+/// For a stochastic shock: whether its rate is the start year's background, so that the start year is a
+/// typical year under it (its long-run mean effect is already there); otherwise each firing is new.
+/// </param>
+/// <param name="Friction">For a <see cref="ShockKind.Friction"/> shock, the rise of the pair's friction, in [0, 1].</param>
+public sealed record ShockSetup(
+    ShockKind Kind, int? Year, double Probability, IReadOnlyList<string> Targets, double ThreatJump, double Signal, double Entrapment, string Label,
+    bool Background = false, double Friction = 0)
 {
     /// <summary>The documented default effects of a kind: (log threat jump, commitment signal, entrapment).</summary>
     public static (double ThreatJump, double Signal, double Entrapment) Defaults(ShockKind kind) => kind switch
@@ -156,7 +166,7 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
         ShockKind.MaritimeIncident => (0.08, 1, 0.10),
         ShockKind.Invasion => (0.50, 2, 0.20),
         ShockKind.WithheldReaffirmation => (0, -3, 0),
-        ShockKind.RegimeChange or ShockKind.OutsideAlliance => (0, 0, 0),
+        ShockKind.RegimeChange or ShockKind.OutsideAlliance or ShockKind.Friction => (0, 0, 0),
         _ => (0, 3, 0.05),
     };
 }
@@ -191,6 +201,30 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
 /// <param name="ThreatHazardEffect">Log-hazard coefficient of log threat relative to the start year, beyond its effect through the net benefit; negative in the literature.</param>
 /// <param name="AsymmetryEffect">Log-hazard coefficient of <see cref="AllyTraits.Asymmetric"/>; negative in the literature, positive in the fit on ATOP member-years (default: fitted, <see cref="MemberExitDefaults"/>).</param>
 /// <param name="TreatySpillover">Weight s in [0, 1] with which the spending of allies in other treaties enters an ally's security (Sandler &amp; Murdoch's spill-in; assumption, default 0: separate spokes).</param>
+/// <param name="TripwireWeight">The tripwire: the share θ of the gap to certainty that troops hosted close in the credibility the patron signals, s_i = s(τ) + (1 − s(τ)) θ T/(T + T½), in [0, 1] (Schelling 1966; assumption).</param>
+/// <param name="TripwireHalfTroops">Troops (thousands) T½ at which the tripwire is half its full weight, &gt; 0 (assumption).</param>
+/// <param name="SunkCostSignal">Pseudo-observations for (against) commitment per unit relative reinforcement (cut) of the troops hosted (Fearon 1997, sinking costs; assumption).</param>
+/// <param name="DomesticPressure">δ: the patron's cost of forces abroad is c(1 + δτ): domestic pressure rising with τ, ≥ 0 (assumption).</param>
+/// <param name="PostureBand">The patron holds its troops while its best response is within this relative band of them, ≥ 0 (assumption).</param>
+/// <param name="PostureAdjustment">Share of the gap to its best response the patron closes in a year when it reinforces or cuts, in [0, 1] (assumption).</param>
+/// <param name="WithdrawalThreatRate">Probability per year of a withdrawal threat to a host under full pressure and τ = 1, in [0, 1] (assumption).</param>
+/// <param name="WithdrawalThreatSignal">Pseudo-observations against commitment of a withdrawal threat, ≥ 0 (assumption).</param>
+/// <param name="WithdrawalFollowThrough">Probability that a threatened withdrawal is carried out, in [0, 1] (assumption).</param>
+/// <param name="WithdrawalCut">Share of the troops a carried-out withdrawal removes, in [0, 1] (assumption).</param>
+/// <param name="ReassuranceSignal">Pseudo-observations for commitment of the patron's reassurance after a rival's incident, times (1 − τ) and the host's standing, ≥ 0 (assumption).</param>
+/// <param name="ProbeCredibilityEffect">γ_c: log rise of a rival's probing rate per unit fall of the credibility of the allies it faces, ≥ 0 (sign: Huth 1988; size: assumption).</param>
+/// <param name="ProbeCohesionEffect">γ_h: log rise of the probing rate per unit loss of cohesion (share hedging or left, plus the allies' friction), ≥ 0 (assumption).</param>
+/// <param name="ProbeBasingEffect">γ_b: log rise of the probing rate per unit of new basing in its theatres, ≥ 0 (the 2017 THAAD case; assumption).</param>
+/// <param name="BasingMemory">Yearly retention of the new-basing stock a rival reacts to, in [0, 1] (assumption).</param>
+/// <param name="CoercionCost">Net-benefit cost to a host of a rival's coercion per unit of basing it accepted (China's measures after THAAD; assumption).</param>
+/// <param name="CoercionMemory">Yearly retention of that coercion cost, in [0, 1] (assumption).</param>
+/// <param name="DemandNoise">Scale σ of the host's random utility over accept / partial / refuse (logit choice), &gt; 0 (assumption).</param>
+/// <param name="ComplianceSignal">Pseudo-observations for (accept) or against (refuse) commitment of the patron's response to a demand's outcome, ≥ 0 (assumption).</param>
+/// <param name="RefusalStandingCost">Fall of the host's standing with the patron per refusal (rise per acceptance), which scales its reassurance, in [0, 1] (assumption).</param>
+/// <param name="LinkageWeight">Weight of a linked demand in the cost-sharing talks: compliance is worth (1 + w) times more, a refusal cuts the patron's strategic loss of withdrawing by w, in [0, 1] (assumption).</param>
+/// <param name="FrictionMemory">Yearly retention of friction between allies, in [0, 1] (assumption).</param>
+/// <param name="FrictionCost">Net-benefit cost per unit of friction with another ally (lost trilateral cooperation), ≥ 0 (assumption).</param>
+/// <param name="ReputationWeight">ρ: weight of the patron's treatment of another ally in an ally's belief, times their portfolio similarity, in [0, 1] (contested: 0 per Press 2005, &gt; 0 per Weisiger &amp; Yarhi-Milo 2015; assumption).</param>
 /// <param name="CovariateWindow">Years a regime change or a new outside alliance counts as recent (the shock's year included), ≥ 1.</param>
 public sealed record SimulationParameters(
     double Publicness = 0.5,
@@ -222,7 +256,31 @@ public sealed record SimulationParameters(
     double ThreatHazardEffect = 0,
     double AsymmetryEffect = MemberExitDefaults.Asymmetric,
     int CovariateWindow = 3,
-    double TreatySpillover = 0)
+    double TreatySpillover = 0,
+    double TripwireWeight = 0.3,
+    double TripwireHalfTroops = 20,
+    double SunkCostSignal = 2,
+    double DomesticPressure = 1,
+    double PostureBand = 0.1,
+    double PostureAdjustment = 0.25,
+    double WithdrawalThreatRate = 0.5,
+    double WithdrawalThreatSignal = 2,
+    double WithdrawalFollowThrough = 0.2,
+    double WithdrawalCut = 0.25,
+    double ReassuranceSignal = 1,
+    double ProbeCredibilityEffect = 3,
+    double ProbeCohesionEffect = 1,
+    double ProbeBasingEffect = 0.5,
+    double BasingMemory = 0.5,
+    double CoercionCost = 0.1,
+    double CoercionMemory = 0.5,
+    double DemandNoise = 0.3,
+    double ComplianceSignal = 1.5,
+    double RefusalStandingCost = 0.3,
+    double LinkageWeight = 0.5,
+    double FrictionMemory = 0.7,
+    double FrictionCost = 0.2,
+    double ReputationWeight = 0.25)
 {
     /// <summary>Whether any hazard covariate has a non-zero coefficient (the step loop skips them otherwise).</summary>
     public bool HasHazardCovariates =>
@@ -239,6 +297,14 @@ public sealed record SimulationParameters(
 /// <param name="Doctrine">The patron's doctrine.</param>
 /// <param name="Shocks">Scheduled and stochastic shocks.</param>
 /// <param name="Parameters">Model parameters.</param>
+/// <param name="Rivals">The rivals that probe the alliance, or <c>null</c> for none.</param>
+/// <param name="Demands">The patron's non-monetary demands, or <c>null</c> for none.</param>
+/// <param name="Frictions">Friction between pairs of allies at the start year, or <c>null</c> for none.</param>
+/// <param name="Similarity">
+/// The allies' pairwise similarity in [0, 1], row-major n × n (from their alliance portfolios), weighting
+/// reputation across alliances; <c>null</c>: every pair alike (1).
+/// </param>
 public sealed record SimulationSetup(
     string Name, int StartYear, int Years, PatronSetup Patron, IReadOnlyList<AllySetup> Allies, Doctrine Doctrine,
-    IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters);
+    IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, IReadOnlyList<RivalSetup>? Rivals = null,
+    IReadOnlyList<DemandSetup>? Demands = null, IReadOnlyList<FrictionSetup>? Frictions = null, IReadOnlyList<double>? Similarity = null);

@@ -32,7 +32,8 @@ public class ScenarioFileTests
     {
         using var schema = JsonDocument.Parse(BuiltInScenarios.Schema);
         var top = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(["allies", "allow_mixed_basis", "defaults", "description", "doctrine", "name", "nato_allies", "nato_edition", "parameters", "patron", "shocks", "start", "theatres", "title", "years"], top);
+        Assert.Equal(["allies", "allow_mixed_basis", "defaults", "demands", "description", "doctrine", "frictions", "name", "nato_allies", "nato_edition", "parameters", "patron", "rivals", "shocks",
+            "sources", "start", "theatres", "title", "years"], top);
     }
 
     [Theory]

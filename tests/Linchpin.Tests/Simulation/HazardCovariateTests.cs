@@ -75,6 +75,17 @@ public class HazardCovariateTests
     }
 
     [Fact]
+    public void A_new_outside_alliance_scales_the_hazard_by_its_hazard_ratio_with_its_sign()
+    {
+        // β > 0 (Leeds & Savun 2007: an outside alliance raises the risk of abrogation): ratio 3 in the
+        // shock's year for the ally that formed it, 1 for the other.
+        var shock = new ShockSetup(ShockKind.OutsideAlliance, 2015, 0, ["AAA"], 0, 0, 0, "outside alliance");
+        var rates = HedgingRate(new SimulationEngine(Setup(Flat() with { OutsideAllianceEffect = Math.Log(3) }, [shock])), 1);
+        Near(1 - Math.Exp(-3 * BaseHazard), rates[0]);
+        Near(1 - Math.Exp(-BaseHazard), rates[1]);
+    }
+
+    [Fact]
     public void Without_coefficients_the_traits_change_nothing()
     {
         var plain = new SimulationEngine(Setup(Flat(), []));

@@ -176,7 +176,7 @@ public class SimulationEngineTests
         {
             // A stochastic missile test (p = 0.6, jump 0.1, persistence 0.8) adds 0.3 to the stationary mean of the
             // transient; the run starts there, so E[log threat] stays 0 in every year (it would drift to 0.3 from 0).
-            var shock = new ShockSetup(ShockKind.MissileTest, null, 0.6, ["korea"], 0.1, 0, 0.05, "test");
+            var shock = new ShockSetup(ShockKind.MissileTest, null, 0.6, ["korea"], 0.1, 0, 0.05, "test", Background: true);
             var engine = new SimulationEngine(Setup(Quiet(0.5) with { ThreatPersistence = 0.8 }, shocks: [shock]));
             var buffer = engine.NewBuffer();
             const int runs = 20_000;
@@ -193,6 +193,29 @@ public class SimulationEngineTests
             var standardError = Math.Sqrt(((sumOfSquares / runs) - (mean * mean)) / runs);
             Assert.InRange(mean, -4 * standardError, 4 * standardError);
             Assert.True(standardError < 0.002);
+        }
+
+        [Fact]
+        public void Stochastic_shocks_not_marked_background_move_the_mean_log_threat()
+        {
+            // Not in the start year: E[x_t] = p·jump·(1 − φ^t)/(1 − φ) = 0.06 (1 − 0.8^10)/0.2 after ten years.
+            var shock = new ShockSetup(ShockKind.MissileTest, null, 0.6, ["korea"], 0.1, 0, 0.05, "test");
+            var engine = new SimulationEngine(Setup(Quiet(0.5) with { ThreatPersistence = 0.8 }, shocks: [shock]));
+            var buffer = engine.NewBuffer();
+            const int runs = 20_000;
+            var (sum, sumOfSquares) = (0.0, 0.0);
+            for (var run = 0; run < runs; run++)
+            {
+                engine.Run(5, run, buffer);
+                var log = Math.Log(buffer.Value(10, 2, TrajectoryVariable.Threat));
+                sum += log;
+                sumOfSquares += log * log;
+            }
+
+            var mean = sum / runs;
+            var standardError = Math.Sqrt(((sumOfSquares / runs) - (mean * mean)) / runs);
+            var expected = 0.06 * (1 - Math.Pow(0.8, 10)) / 0.2;
+            Assert.InRange(mean, expected - (4 * standardError), expected + (4 * standardError));
         }
     }
 

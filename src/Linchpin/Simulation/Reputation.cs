@@ -1,0 +1,73 @@
+namespace Linchpin.Simulation;
+
+/// <summary>
+/// Reputation across alliances: an ally takes what the patron does to another ally i as evidence
+/// about its own commitment, with weight ρ · similarity(ally, i) — similarity of their alliance
+/// portfolios (Alignment/PortfolioSimilarity's S, rescaled to [0, 1]).
+/// </summary>
+/// <remarks>
+/// Contested: Press (2005, <i>Calculating Credibility</i>) finds leaders judge credibility by current
+/// interests and power, not past behaviour (ρ = 0); Weisiger &amp; Yarhi-Milo (2015, IO 69(2)) find
+/// past backing down does matter (ρ &gt; 0). ρ is a documented assumption, a target for the sensitivity analysis.
+/// </remarks>
+internal static class Reputation
+{
+    /// <summary>Spreads a signal the patron sent ally <paramref name="from"/> to every other ally.</summary>
+    internal static void Spread(EngineTables tables, RunBuffer buffer, int from, double signal)
+    {
+        var weight = tables.Parameters.ReputationWeight;
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        var n = tables.N;
+        var similarity = tables.Similarity;
+        var reputation = buffer.Reputation;
+        for (var i = 0; i < n; i++)
+        {
+            if (i != from)
+            {
+                reputation[i] += weight * similarity[(i * n) + from] * signal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Spreads a signal the patron sent several allies at once (a withheld or given reaffirmation) to those it
+    /// did not touch: each takes ρ × its mean similarity to the touched allies × the signal.
+    /// </summary>
+    internal static void SpreadFromMany(EngineTables tables, RunBuffer buffer, bool[] touched, double signal)
+    {
+        var weight = tables.Parameters.ReputationWeight;
+        if (weight <= 0 || signal == 0)
+        {
+            return;
+        }
+
+        var n = tables.N;
+        for (var i = 0; i < n; i++)
+        {
+            if (touched[i])
+            {
+                continue;
+            }
+
+            double sum = 0;
+            var count = 0;
+            for (var j = 0; j < n; j++)
+            {
+                if (touched[j])
+                {
+                    sum += tables.Similarity[(i * n) + j];
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                buffer.Reputation[i] += weight * signal * sum / count;
+            }
+        }
+    }
+}
