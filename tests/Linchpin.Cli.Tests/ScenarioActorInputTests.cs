@@ -37,6 +37,19 @@ public class ScenarioActorInputTests
         Assert.False(Directory.Exists(cli.File("out")));
     }
 
+    [Theory]
+    [InlineData("esper-2019")]
+    [InlineData("opcon-2020")]
+    [InlineData("japan-hns-2021")]
+    public void A_new_built_in_scenario_runs_on_the_shipped_data_and_reports_its_allies(string name)
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("simulate", "--scenario", name, "--runs", "10", "--format", "json");
+        Assert.True(result.Exit == 0, result.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(result.Out);
+        Assert.All(document.RootElement.EnumerateArray(), row => Assert.InRange(row.GetProperty("p_hedging").GetDouble(), 0, 1));
+    }
+
     [Fact]
     public void The_same_actors_on_allies_of_the_patron_run()
     {
