@@ -47,7 +47,7 @@ public class ScenarioActorInputTests
         var result = cli.Run("simulate", "--scenario", name, "--runs", "10", "--format", "json");
         Assert.True(result.Exit == 0, result.Error);
         using var document = System.Text.Json.JsonDocument.Parse(result.Out);
-        Assert.All(document.RootElement.EnumerateArray(), row => Assert.InRange(row.GetProperty("p_hedging").GetDouble(), 0, 1));
+        Assert.All(document.RootElement.GetProperty("rows").EnumerateArray(), row => Assert.InRange(row.GetProperty("p_hedging").GetDouble(), 0, 1));
     }
 
     [Fact]
