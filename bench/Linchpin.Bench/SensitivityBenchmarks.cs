@@ -17,10 +17,6 @@ namespace Linchpin.Bench;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class SensitivityBenchmarks
 {
-    /// <summary>The 8 parameters varied: bargaining, belief and hazard parameters that drive the scenario's outputs.</summary>
-    public static readonly string[] Parameters =
-        ["threat_elasticity", "belief_memory", "multilateral_credibility", "transactional_credibility", "security_value", "demand_cost", "base_hazard", "net_benefit_effect"];
-
     private string _home = null!;
     private WorldStore _store = null!;
     private SimulationSetup _setup = null!;
@@ -33,7 +29,7 @@ public class SensitivityBenchmarks
         _home = Directory.CreateTempSubdirectory("linchpin-bench-").FullName;
         _store = WorldStore.Open(new StoreOptions(null, _home));
         _setup = ScenarioWorld.Resolve(_store, BuiltInScenarios.Load("sma-2019")).Setup;
-        _priors = Priors.Defaults(Parameters);
+        _priors = Priors.Defaults(SensitivityAnalysis.HeadlineParameters);
         _outputs = ScenarioOutputs.Choose(_setup, []);
     }
 
