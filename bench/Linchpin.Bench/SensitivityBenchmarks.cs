@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Linchpin.Data;
 using Linchpin.Scenarios;
 using Linchpin.Simulation;
@@ -11,10 +10,7 @@ namespace Linchpin.Bench;
 /// A Sobol analysis of the built-in <c>sma-2019</c> scenario over 8 parameters at N = 1024 on a
 /// Saltelli design (10,240 design points) with 10 runs per point (102,400 runs), all outputs of
 /// the scenario, on two threads: the speed target of the validation room (minutes on 2 cores).
-/// One measured run: an analysis takes long enough that BenchmarkDotNet's repeated iterations
-/// would add nothing but time.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class SensitivityBenchmarks
 {
     private string _home = null!;
