@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Linchpin.Data;
 using Linchpin.Scenarios;
 using Linchpin.Simulation;
@@ -11,16 +10,9 @@ namespace Linchpin.Bench;
 /// A Sobol analysis of the built-in <c>sma-2019</c> scenario over 8 parameters at N = 1024 on a
 /// Saltelli design (10,240 design points) with 10 runs per point (102,400 runs), all outputs of
 /// the scenario, on two threads: the speed target of the validation room (minutes on 2 cores).
-/// One measured run: an analysis takes long enough that BenchmarkDotNet's repeated iterations
-/// would add nothing but time.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class SensitivityBenchmarks
 {
-    /// <summary>The 8 parameters varied: bargaining, belief and hazard parameters that drive the scenario's outputs.</summary>
-    public static readonly string[] Parameters =
-        ["threat_elasticity", "belief_memory", "multilateral_credibility", "transactional_credibility", "security_value", "demand_cost", "base_hazard", "net_benefit_effect"];
-
     private string _home = null!;
     private WorldStore _store = null!;
     private SimulationSetup _setup = null!;
@@ -33,7 +25,7 @@ public class SensitivityBenchmarks
         _home = Directory.CreateTempSubdirectory("linchpin-bench-").FullName;
         _store = WorldStore.Open(new StoreOptions(null, _home));
         _setup = ScenarioWorld.Resolve(_store, BuiltInScenarios.Load("sma-2019")).Setup;
-        _priors = Priors.Defaults(Parameters);
+        _priors = Priors.Defaults(SensitivityAnalysis.HeadlineParameters);
         _outputs = ScenarioOutputs.Choose(_setup, []);
     }
 

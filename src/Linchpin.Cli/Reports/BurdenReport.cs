@@ -142,6 +142,7 @@ internal static class BurdenReport
 
         // 6. The simulation: the doctrine comparison on the built-in scenarios.
         used.UnionWith(SimulationReport.Add(report, store, simulationRuns, seed));
+        used.UnionWith(ValidationReport.Add(report, store, simulationRuns, seed));
 
         // 7. Citations and manifest.
         report.Heading("Data and citations");

@@ -87,10 +87,14 @@ public static class NatoBacktest
     public static (int Draws, double Accept) Calibration { get; } = (4000, 0.025);
 
     /// <summary>Runs backtest <paramref name="name"/> from <paramref name="scenario"/> (a NATO scenario starting in 2014).</summary>
+    /// <remarks>
+    /// <paramref name="calibrated"/> reuses the posterior of an earlier backtest of the same scenario
+    /// (every backtest fits the same 2014 → 2019 targets, so with the same seed it is the same posterior).
+    /// </remarks>
     /// <exception cref="LinchpinException">An unknown backtest, or a scenario that does not start in 2014 and reach the held-out years.</exception>
     public static BacktestResult Run(
         WorldStore store, Scenario scenario, string name = "nato-2014", int runs = 1000, ulong seed = 42, int threads = 1,
-        BacktestInformation information = BacktestInformation.Hindsight, IReadOnlyList<Prior>? priors = null)
+        BacktestInformation information = BacktestInformation.Hindsight, IReadOnlyList<Prior>? priors = null, Posterior? calibrated = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -109,7 +113,12 @@ public static class NatoBacktest
         // 1. Calibration on 2014 → 2019 only.
         var targets = NatoTargets.PctGdp(store, setup, CalibrationYear, AllianceSpendingReader.FullTableEdition);
         var fitted = priors ?? Priors.Defaults(NatoTargets.DefaultParameters);
-        var posterior = AbcCalibration.Rejection(setup, scenario.Hash, fitted, targets, Calibration.Draws, Calibration.Accept, seed, threads);
+        if (calibrated is not null && (calibrated.ScenarioHash != scenario.Hash || calibrated.LastYear != CalibrationYear || priors is not null))
+        {
+            throw new ArgumentException($"a reused calibration must be of {scenario.Name} up to {CalibrationYear}, with its own priors", nameof(calibrated));
+        }
+
+        var posterior = calibrated ?? AbcCalibration.Rejection(setup, scenario.Hash, fitted, targets, Calibration.Draws, Calibration.Accept, seed, threads);
         var lastSeen = targets.Targets.ToDictionary(t => setup.Allies[t.Ally].Iso3, t => t.Value);
         var start2014 = setup.Allies.ToDictionary(a => a.Iso3, a => a.PctGdp);
 

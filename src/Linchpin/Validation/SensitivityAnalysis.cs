@@ -77,6 +77,14 @@ public static class SensitivityAnalysis
     /// <summary>The analytic test functions by name: <c>ishigami</c> and <c>sobol-g</c>.</summary>
     public static IReadOnlyList<string> Functions { get; } = ["ishigami", "sobol-g"];
 
+    /// <summary>
+    /// Eight parameters behind the headline outputs of a cost-sharing scenario (threat response,
+    /// beliefs and credibility, the value of protection, the cost of demands, the hazard): the
+    /// factors of the report's screening and of the Sobol benchmark on <c>sma-2019</c>.
+    /// </summary>
+    public static IReadOnlyList<string> HeadlineParameters { get; } =
+        ["threat_elasticity", "belief_memory", "multilateral_credibility", "transactional_credibility", "security_value", "demand_cost", "base_hazard", "net_benefit_effect"];
+
     /// <summary>Analyses a test function: <c>ishigami</c> (three inputs on [−π, π]) or <c>sobol-g</c> with coefficients <paramref name="a"/> (inputs on [0, 1]).</summary>
     /// <exception cref="LinchpinException">An unknown function, or bad coefficients.</exception>
     public static SensitivityResult Function(string name, IReadOnlyList<double>? a, SensitivitySettings settings, int threads = 1)
