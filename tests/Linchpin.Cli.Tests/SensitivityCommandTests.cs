@@ -42,7 +42,7 @@ public class SensitivityCommandTests
 
     [Theory]
     [InlineData("--samples", "1000", "--samples: 1000 must be a power of two")]
-    [InlineData("--seeds", "0", "--seeds: 0 must be at least 1")]
+    [InlineData("--seeds", "0", "--seeds: 0 is outside [1, 100000]")]
     [InlineData("--parameters", "threat_elasticity,no_such_thing", "--parameters: 'no_such_thing' is not a parameter")]
     [InlineData("--outputs", "gdp", "--outputs: 'gdp' is not an output")]
     public void Bad_options_are_one_line_naming_the_option_with_exit_code_2_and_no_plot(string option, string value, string expected)
