@@ -10,8 +10,9 @@ internal static class CommonOptions
     /// <summary><c>--format table|csv|json</c>: how results are printed (table by default).</summary>
     public static readonly Option<OutputFormat> Format = new("--format")
     {
-        Description = "Output format: table, csv or json",
-        DefaultValueFactory = _ => OutputFormat.Table,
+        // No default-value factory: Table is the enum's zero, and help would print it capitalised.
+        Description = "Output format: table (default), csv or json",
+        HelpName = "table|csv|json",
         Recursive = true,
     };
 

@@ -29,6 +29,7 @@ public static class LinchpinCli
         root.Subcommands.Add(BacktestCommand.Build(environment));
         root.Subcommands.Add(DurationCommand.Build(environment));
         root.Subcommands.Add(SensitivityCommand.Build(environment));
+        root.Subcommands.Add(CalibrateCommand.Build(environment));
         return root;
     }
 
@@ -40,7 +41,7 @@ public static class LinchpinCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            environment.Error.WriteLine($"linchpin: {parsed.Errors[0].Message.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal)} (see 'linchpin --help')");
+            environment.Error.WriteLine($"linchpin: {ParseErrors.Describe(parsed, root)}");
             return 2;
         }
 

@@ -12,7 +12,7 @@ public sealed class BurdenCommandTests : IDisposable
     {
         var (exit, output, error) = _cli.Run([.. args, "--format", "json"]);
         Assert.True(exit == 0, error);
-        return JsonDocument.Parse(output).RootElement;
+        return JsonDocument.Parse(output).RootElement.GetProperty("rows");
     }
 
     [Fact]
@@ -28,6 +28,48 @@ public sealed class BurdenCommandTests : IDisposable
             Assert.Equal("2024-06", m.GetProperty("edition").GetString());
         });
         Assert.Equal(23, members.Count(m => m.GetProperty("meets_target").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("2016", false, "2019-06", 4)]
+    [InlineData("2016", true, "2017-02", 5)]
+    [InlineData("2022", true, "2023-03", 7)]
+    public void As_published_gives_the_count_NATO_published_at_the_time(string year, bool asPublished, string edition, int meeting)
+    {
+        string[] args = asPublished ? ["burden", "--year", year, "--as-published"] : ["burden", "--year", year];
+        var members = Json(args).EnumerateArray().ToList();
+        Assert.All(members, m => Assert.Equal(edition, m.GetProperty("edition").GetString()));
+        Assert.Equal(meeting, members.Count(m => m.GetProperty("meets_target").GetBoolean()));
+    }
+
+    [Fact]
+    public void Burden_test_with_rho_and_n_prints_table_9s_two_sided_p_value()
+    {
+        var row = Json("burden", "test", "--rho", "0.07", "--n", "15", "--controls", "2").EnumerateArray().Single();
+        Assert.Equal(11, row.GetProperty("df").GetInt32());
+        Assert.Equal(0.82, row.GetProperty("p_two_sided").GetDouble(), 0.015);
+    }
+
+    [Fact]
+    public void Burden_path_gives_every_ally_its_yearly_increase_to_the_hague_targets()
+    {
+        var rows = Json("burden", "path", "--year", "2024").EnumerateArray().ToList();
+        Assert.Equal(31, rows.Count);
+        var spain = rows.Single(r => r.GetProperty("iso3").GetString() == "ESP");
+        Assert.Equal(Math.Round((3.5 - 1.28) / 11, 4), spain.GetProperty("needed_per_year_3_5").GetDouble(), 10);
+        Assert.True(spain.GetProperty("needed_per_year_5").GetDouble() > spain.GetProperty("needed_per_year_3_5").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(new[] { "burdn" }, "unknown command 'burdn': did you mean 'burden'?")]
+    [InlineData(new[] { "report", "--runs", "abc" }, "as a whole number")]
+    [InlineData(new[] { "burden", "--year", "2019", "--format", "XML" }, "as a format (table, csv or json)")]
+    public void Parse_errors_name_the_word_and_no_dotnet_type(string[] args, string expected)
+    {
+        var (exit, _, error) = _cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
     }
 
     [Fact]

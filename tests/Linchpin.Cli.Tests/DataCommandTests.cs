@@ -24,7 +24,7 @@ public sealed class DataCommandTests : IDisposable
     {
         var (exit, output, _) = _cli.Run("data", "cite", "atop_ddy", "--format", "json");
         Assert.Equal(0, exit);
-        var entry = JsonDocument.Parse(output).RootElement.EnumerateArray().Single();
+        var entry = JsonDocument.Parse(output).RootElement.GetProperty("rows").EnumerateArray().Single();
         Assert.Contains("Leeds", entry.GetProperty("citation").GetString(), StringComparison.Ordinal);
         Assert.Equal("5.1", entry.GetProperty("version").GetString());
     }
@@ -34,7 +34,7 @@ public sealed class DataCommandTests : IDisposable
     {
         var (exit, output, _) = _cli.Run("data", "show", "us_rok_sma", "--where", "year IN (2021, 2023)", "--format", "json");
         Assert.Equal(0, exit);
-        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var rows = JsonDocument.Parse(output).RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(1183.3, rows[0].GetProperty("krw_billion").GetDouble(), 9);
         Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("krw_billion").ValueKind);
     }

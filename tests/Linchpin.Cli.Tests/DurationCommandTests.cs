@@ -12,7 +12,7 @@ public sealed class DurationCommandTests : IDisposable
     {
         var (exit, output, error) = _cli.Run(["duration", .. args, "--format", "json"]);
         Assert.True(exit == 0, error);
-        return JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("quantity").GetString()!);
+        return JsonDocument.Parse(output).RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("quantity").GetString()!);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class ScenarioValidateTests
         var json = cli.Run("scenario", "validate", file, "--format", "json");
         Assert.Equal(0, json.Exit);
         using var document = System.Text.Json.JsonDocument.Parse(json.Out);
-        var row = document.RootElement[0];
+        var row = document.RootElement.GetProperty("rows")[0];
         Assert.Equal(2, row.GetProperty("allies").GetInt32());
         Assert.True(row.GetProperty("valid").GetBoolean());
         var csv = cli.Run("scenario", "validate", file, "--format", "csv");

@@ -49,7 +49,7 @@ public sealed class SimilarityCommandTests : IDisposable
         Assert.True(exit == 0, error);
         var lines = File.ReadAllLines(path);
         Assert.Equal("ccode1,ccode2,year,taub", lines[0]);
-        Assert.Equal(JsonDocument.Parse(output).RootElement[0].GetProperty("rows").GetInt64(), lines.Length - 1);
+        Assert.Equal(JsonDocument.Parse(output).RootElement.GetProperty("rows")[0].GetProperty("rows").GetInt64(), lines.Length - 1);
     }
 
     [Fact]

@@ -113,17 +113,35 @@ public class SimulateCommandTests
     public void The_backtest_reports_the_json_fields()
     {
         using var cli = new CliRunner();
-        var result = cli.Run("backtest", "nato-2014", "--runs", "200", "--format", "json");
+        var result = cli.Run("backtest", "nato-2014", "--runs", "100", "--format", "json");
         Assert.Equal(0, result.Exit);
         using var json = System.Text.Json.JsonDocument.Parse(result.Out);
         var root = json.RootElement;
-        foreach (var field in new[] { "spearman", "mae", "baseline_spearman", "baseline_mae", "n" })
+        foreach (var field in new[] { "spearman", "mae", "bias", "n", "allies", "baselines", "coverage_90", "count_at_target", "hindsight", "beats_every_baseline" })
         {
             Assert.True(root.TryGetProperty(field, out _), field);
         }
 
+        // The figures themselves are checked against an independent computation in Linchpin.Tests (NatoBacktestTests).
         Assert.Equal(root.GetProperty("n").GetInt32(), root.GetProperty("allies").GetArrayLength());
-        Assert.InRange(root.GetProperty("spearman").GetDouble(), -1, 1);
-        Assert.Equal(0.6165384615384616, root.GetProperty("baseline_mae").GetDouble(), 1e-12);
+        Assert.Equal(3, root.GetProperty("baselines").GetArrayLength());
+        Assert.Equal(9, root.GetProperty("count_at_target").GetProperty("actual").GetInt32());
+        Assert.Equal(root.GetProperty("beats_every_baseline").GetBoolean(), root.GetProperty("verdict").GetArrayLength() == 0);
+    }
+
+    [Fact]
+    public void A_posterior_from_another_scenario_is_refused_and_nothing_is_written()
+    {
+        using var cli = new CliRunner();
+        var posterior = cli.File("p.parquet");
+        Assert.Equal(0, cli.Run("calibrate", "nato-2014", "--draws", "40", "--accept", "0.25", "--out", posterior).Exit);
+        var result = cli.Run("simulate", "--scenario", "sma-2019", "--runs", "10", "--posterior", posterior, "--out", cli.File("out"));
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--posterior", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not 'sma-2019'", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(cli.File("out")));
+        var ok = cli.Run("simulate", "--scenario", "nato-2014", "--runs", "10", "--posterior", posterior, "--format", "csv");
+        Assert.Equal(0, ok.Exit);
     }
 }

@@ -104,7 +104,7 @@ public sealed class SqlLockTests : IDisposable
     {
         var (exit, output, _) = _cli.Run("data", "show", "us_rok_sma", "--where", "year >= 2021) AND (length(coalesce(note, '')) >= 0", "--format", "json");
         Assert.Equal(0, exit);
-        var years = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("year").GetInt32()).ToList();
+        var years = JsonDocument.Parse(output).RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("year").GetInt32()).ToList();
         Assert.Equal([2021, 2022, 2023, 2024, 2025, 2026], years);
     }
 

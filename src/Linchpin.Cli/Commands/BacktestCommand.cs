@@ -7,41 +7,71 @@ using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
 
-/// <summary><c>linchpin backtest nato-2014 [--format json]</c>: predicted 2023 % of GDP against NATO's figures and the no-change baseline.</summary>
+/// <summary>
+/// <c>linchpin backtest nato-2014|nato-2019 [--scenario NAME] [--information hindsight|forecast-date]</c>:
+/// held-out forecasts next to every naive baseline with the same information.
+/// </summary>
 internal static class BacktestCommand
 {
     public static Command Build(CliEnvironment environment)
     {
-        var scenarioArgument = new Argument<string>("scenario") { Description = "A NATO scenario starting before 2019 (built-in: nato-2014)" };
-        var runs = NumericOptions.Whole("--runs", "Runs in the ensemble (1 to 1000000)", 1000, 1, 1_000_000);
-        var seed = new Option<ulong>("--seed") { Description = "Ensemble seed", DefaultValueFactory = _ => 42 };
-        var command = new Command("backtest", "Start from 2014 data and the observed shocks, predict each ally's 2023 % of GDP, score it against NATO's figures and the no-change baseline");
-        command.Arguments.Add(scenarioArgument);
-        command.Options.Add(runs);
-        command.Options.Add(seed);
+        var nameArgument = new Argument<string>("backtest") { Description = "nato-2014 (forecast 2023 from 2014), nato-2019 (restart in 2019, forecast 2023 and 2024)" };
+        var scenarioOption = new Option<string>("--scenario") { Description = "The NATO scenario to start from (built-in nato-2014, or a YAML file starting in 2014)", DefaultValueFactory = _ => "nato-2014" };
+        var runs = NumericOptions.Whole("--runs", "Runs in the forecast ensemble (10 to 1000000)", 1000, 10, 1_000_000);
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the calibration and the ensemble", DefaultValueFactory = _ => 42 };
+        var information = new Option<string>("--information") { Description = "hindsight (the scenario's later events, labelled) or forecast-date (only events known in 2019)", DefaultValueFactory = _ => "hindsight" };
+        var command = new Command("backtest", "Calibrate on data up to a forecast date, forecast held-out years, and score the forecast against NATO's figures next to naive baselines");
+        command.Arguments.Add(nameArgument);
+        foreach (var option in new Option[] { scenarioOption, runs, seed, information })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
-            var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioArgument)!, environment);
+            var name = parsed.GetValue(nameArgument)!;
+            var count = parsed.GetValue(runs);
+
+            var format = parsed.GetValue(CommonOptions.Format);
+            if (!NatoBacktest.Splits.ContainsKey(name))
+            {
+                throw new LinchpinException($"backtest: '{name}' is not one of {string.Join(", ", NatoBacktest.Splits.Keys)}");
+            }
+
+            var mode = parsed.GetValue(information) switch
+            {
+                "hindsight" => BacktestInformation.Hindsight,
+                "forecast-date" => BacktestInformation.ForecastDate,
+                var other => throw new LinchpinException($"--information: '{other}' is not hindsight or forecast-date"),
+            };
+            var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             BacktestResult? result = null;
-            ProgressReporter.Run(environment, [($"backtest {scenario.Name}", () => result = NatoBacktest.Run(store, scenario, parsed.GetValue(runs), parsed.GetValue(seed), Environment.ProcessorCount))]);
+            ProgressReporter.Run(environment, [($"backtest {name}", () => result = NatoBacktest.Run(store, scenario, name, count, parsed.GetValue(seed), Environment.ProcessorCount, mode))]);
             var r = result!;
-            var format = parsed.GetValue(CommonOptions.Format);
             if (format == OutputFormat.Json)
             {
                 WriteJson(r, environment);
                 return 0;
             }
 
-            var rows = new Rows("iso3", "start", "predicted", "actual", "error", "baseline_error");
-            foreach (var a in r.Allies)
+            var rows = new Rows("year", "iso3", "start", "last_seen", "predicted", "p05", "p95", "actual", "error", "in_band");
+            foreach (var y in r.Years)
             {
-                rows.Add(a.Iso3, a.Start, a.Predicted, a.Actual, a.Predicted - a.Actual, a.Start - a.Actual);
+                foreach (var a in y.Allies)
+                {
+                    rows.Add(y.Year, a.Iso3, a.Start, a.LastSeen, a.Predicted, a.Low, a.High, a.Actual, a.Predicted - a.Actual, a.Actual >= a.Low && a.Actual <= a.High);
+                }
             }
 
-            var summary = string.Create(CultureInfo.InvariantCulture,
-                $"model: Spearman {r.Spearman:0.000}, MAE {r.Mae:0.000} points; no-change baseline: Spearman {r.BaselineSpearman:0.000}, MAE {r.BaselineMae:0.000}; n = {r.Allies.Count}");
-            rows.Write(format, environment, $"{r.Scenario}: backtest of {r.TargetYear} % of GDP", null, [summary, .. r.Notes]);
+            var summary = r.Years.SelectMany(y => new[]
+            {
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{y.Year}: model MAE {y.Model.Mae:0.000}, Spearman {y.Model.Spearman:0.000}, bias {y.Model.Bias:0.000}; coverage_90 {y.Coverage90:0.00}; at 2 %: median {y.CountAtTarget.Median:0} (5-95 % {y.CountAtTarget.Low:0}-{y.CountAtTarget.High:0}), actual {y.CountAtTarget.Actual}; n = {y.Allies.Count}"),
+            }.Concat(y.Baselines.Select(b => string.Create(CultureInfo.InvariantCulture,
+                $"{y.Year}: baseline '{b.Name}': MAE {b.Mae:0.000}, Spearman {b.Spearman:0.000}, bias {b.Bias:0.000}, at 2 %: {b.CountAtTarget:0}")))
+                .Concat(y.Losses.Count == 0 ? [$"{y.Year}: the model beats every baseline on MAE and Spearman"] : []));
+            rows.Write(format, environment, $"backtest {r.Name} ({r.Scenario}): held-out % of GDP", null, [.. summary, .. r.Notes]);
             return 0;
         }));
         return command;
@@ -53,38 +83,105 @@ internal static class BacktestCommand
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteString("backtest", r.Name);
             json.WriteString("scenario", r.Scenario);
-            json.WriteNumber("target_year", r.TargetYear);
-            ResultJson.WriteNumber(json, "spearman", r.Spearman);
-            ResultJson.WriteNumber(json, "mae", r.Mae);
-            ResultJson.WriteNumber(json, "baseline_spearman", r.BaselineSpearman);
-            ResultJson.WriteNumber(json, "baseline_mae", r.BaselineMae);
-            json.WriteNumber("n", r.Allies.Count);
-            ResultJson.WriteNumber(json, "pledge_pull", r.PledgePull);
-            ResultJson.WriteNumber(json, "threat_elasticity", r.ThreatElasticity);
-            ResultJson.WriteNumber(json, "calibration_mae", r.CalibrationMae);
-            json.WriteStartArray("allies");
-            foreach (var a in r.Allies)
+            json.WriteNumber("forecast_year", r.ForecastYear);
+            json.WriteString("information", r.Information == BacktestInformation.Hindsight ? "hindsight" : "forecast-date");
+            json.WriteStartArray("hindsight");
+            foreach (var h in r.Hindsight)
+            {
+                json.WriteStringValue(h);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("runs", r.Runs);
+            json.WriteNumber("seed", r.Seed);
+
+            // The first held-out year at the top level; every year under "years".
+            WriteYear(json, r.Years[0]);
+            json.WriteStartArray("years");
+            foreach (var y in r.Years)
             {
                 json.WriteStartObject();
-                json.WriteString("iso3", a.Iso3);
-                ResultJson.WriteNumber(json, "start", a.Start);
-                ResultJson.WriteNumber(json, "predicted", a.Predicted);
-                ResultJson.WriteNumber(json, "actual", a.Actual);
+                WriteYear(json, y);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("notes");
-            foreach (var note in r.Notes)
+            json.WriteStartArray("calibration");
+            for (var j = 0; j < r.Posterior.Priors.Count; j++)
             {
-                json.WriteStringValue(note);
+                var (mean, sd, low, high) = r.Posterior.Summary(j);
+                json.WriteStartObject();
+                json.WriteString("parameter", r.Posterior.Priors[j].Name);
+                json.WriteNumber("mean", mean);
+                json.WriteNumber("sd", sd);
+                json.WriteNumber("p05", low);
+                json.WriteNumber("p95", high);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            json.WriteNumber("calibration_epsilon", r.Posterior.Epsilon);
+            ResultJson.WriteStrings(json, "notes", ResultNotes.Others(r.Notes));
+            ResultJson.WriteStrings(json, "warnings", ResultNotes.Warnings(r.Notes));
             json.WriteEndObject();
         }
 
         environment.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteYear(Utf8JsonWriter json, BacktestYear y)
+    {
+        json.WriteNumber("target_year", y.Year);
+        json.WriteString("actual_edition", y.ActualEdition);
+        SensitivityCommand.Number(json, "spearman", y.Model.Spearman);
+        json.WriteNumber("mae", y.Model.Mae);
+        json.WriteNumber("bias", y.Model.Bias);
+        json.WriteNumber("n", y.Allies.Count);
+        json.WriteNumber("coverage_90", y.Coverage90);
+        json.WriteStartObject("count_at_target");
+        json.WriteNumber("target", y.CountAtTarget.Target);
+        json.WriteNumber("median", y.CountAtTarget.Median);
+        json.WriteNumber("p05", y.CountAtTarget.Low);
+        json.WriteNumber("p95", y.CountAtTarget.High);
+        json.WriteNumber("actual", y.CountAtTarget.Actual);
+        json.WriteEndObject();
+        json.WriteStartArray("baselines");
+        foreach (var b in y.Baselines)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", b.Name);
+            SensitivityCommand.Number(json, "spearman", b.Spearman);
+            json.WriteNumber("mae", b.Mae);
+            json.WriteNumber("bias", b.Bias);
+            json.WriteNumber("count_at_target", b.CountAtTarget);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("beats_every_baseline", y.Losses.Count == 0);
+        json.WriteStartArray("verdict");
+        foreach (var line in y.Losses)
+        {
+            json.WriteStringValue(line);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("allies");
+        foreach (var a in y.Allies)
+        {
+            json.WriteStartObject();
+            json.WriteString("iso3", a.Iso3);
+            json.WriteNumber("start", a.Start);
+            json.WriteNumber("last_seen", a.LastSeen);
+            json.WriteNumber("predicted", a.Predicted);
+            json.WriteNumber("p05", a.Low);
+            json.WriteNumber("p95", a.High);
+            json.WriteNumber("actual", a.Actual);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -28,13 +28,15 @@ internal static class BurdenCommand
             var chosen = BurdenTarget.Parse(parsed.GetValue(target)!);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var burden = BurdenIndicators.Compute(options.Spending(parsed, store, parsed.GetValue(year)), options.Rule(parsed));
-            Rows.Write(BurdenResults.Indicators(burden, chosen), parsed.GetValue(CommonOptions.Format), environment);
-            Rows.SavePlot(BurdenCharts.Targets(burden), parsed.GetValue(options.Plot), parsed, store, environment);
+            var result = BurdenResults.Indicators(burden, chosen);
+            Rows.Write(result, parsed.GetValue(CommonOptions.Format), environment);
+            Rows.SavePlot(BurdenCharts.Targets(burden), parsed.GetValue(options.Plot), parsed, store, environment, result.Notes);
             return 0;
         }));
         command.Subcommands.Add(BurdenTrendCommand.Build(environment));
         command.Subcommands.Add(BurdenTestCommand.Build(environment));
         command.Subcommands.Add(BurdenSharesCommand.Build(environment));
+        command.Subcommands.Add(BurdenPathCommand.Build(environment));
         return command;
     }
 }

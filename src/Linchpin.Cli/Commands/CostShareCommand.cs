@@ -30,8 +30,9 @@ internal static class CostShareCommand
                 return 0;
             }
 
-            Rows.Write(CostShareResults.Ledger(ledger), format, environment);
-            Rows.SavePlot(BurdenCharts.Ledger(ledger), parsed.GetValue(plot), parsed, store, environment);
+            var result = CostShareResults.Ledger(ledger);
+            Rows.Write(result, format, environment);
+            Rows.SavePlot(BurdenCharts.Ledger(ledger), parsed.GetValue(plot), parsed, store, environment, result.Notes);
             return 0;
         }));
         return command;

@@ -28,10 +28,12 @@ internal static class DyadsCommand
             Description = "With --with eu: the tau-b reference system, 'regional' (the dyad's relevant region, as The War Trap and EUGene) or 'systemic' (every state)",
             DefaultValueFactory = _ => "regional",
         };
-        var euRisk = NumericOptions.Number(
-            "--eu-risk",
-            "With --with eu: the risk attitude R in [-1, 1] given to every state in the War and Reason terms (an assumption; 0 = risk neutral)",
-            0, -1, 1);
+        var euRisk = new Option<string>("--eu-risk")
+        {
+            Description = "With --with eu: the risk attitude R in the War and Reason terms, a number in [-1, 1] given to every state (an assumption; 0 = risk neutral), "
+                + "or 'computed': each state's R toward each region from its alliance portfolio, as EUGene (slow: minutes per year of the modern system)",
+            DefaultValueFactory = _ => "0",
+        };
         var output = new Option<string?>("--out") { Description = "Output file: .parquet, .csv or .json (default: print)" };
         var command = new Command(
             "dyads",
@@ -54,7 +56,7 @@ internal static class DyadsCommand
             }
 
             var joins = ParseJoins(parsed.GetValue(with)!);
-            var eu = ExpectedUtilityOptions(parsed.GetValue(euReference)!, parsed.GetValue(euRisk));
+            var eu = ExpectedUtilityOptions(parsed.GetValue(euReference)!, parsed.GetValue(euRisk)!);
             var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins, eu);
             request.Validate(DateTime.UtcNow.Year - 1);
             var path = parsed.GetValue(output);
@@ -78,11 +80,11 @@ internal static class DyadsCommand
                                 new("directed", CsvOutput.Format(request.Directed)),
                                 new("with", JoinsText(joins)),
                                 .. joins.HasFlag(DyadJoins.Eu)
-                                    ? new KeyValuePair<string, string>[] { new("eu_reference", eu.Reference == EuReference.Systemic ? "systemic" : "regional"), new("eu_risk", CsvOutput.Format(eu.Risk)) }
+                                    ? new KeyValuePair<string, string>[] { new("eu_reference", eu.Reference == EuReference.Systemic ? "systemic" : "regional"), new("eu_risk", eu.ComputedRisk ? "computed" : CsvOutput.Format(eu.Risk)) }
                                     : [],
                             ],
                             ShippedDyadData.DatasetsFor(joins));
-                        rows = DyadFrameFile.Write(frame, path, provenance);
+                        rows = DyadFrameFile.WriteInterruptible(frame, path, provenance, environment.Cancellation);
                     }
                 }),
             ]);
@@ -118,7 +120,7 @@ internal static class DyadsCommand
         return ShippedDyadData.Load(store, joins);
     }
 
-    private static WarUtilityOptions ExpectedUtilityOptions(string reference, double risk)
+    private static WarUtilityOptions ExpectedUtilityOptions(string reference, string riskText)
     {
         var kind = reference.ToLowerInvariant() switch
         {
@@ -126,6 +128,16 @@ internal static class DyadsCommand
             "systemic" => EuReference.Systemic,
             _ => throw new LinchpinException($"--eu-reference: '{reference}' is not one of regional, systemic"),
         };
+        if (riskText.Equals("computed", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WarUtilityOptions(kind, ComputedRisk: true);
+        }
+
+        if (!double.TryParse(riskText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var risk))
+        {
+            throw new LinchpinException($"--eu-risk: '{riskText}' is neither a number in [-1, 1] nor 'computed'");
+        }
+
         return risk is >= -1 and <= 1 ? new WarUtilityOptions(kind, risk) : throw new LinchpinException($"--eu-risk: must lie in [-1, 1], got {CsvOutput.Format(risk)}");
     }
 

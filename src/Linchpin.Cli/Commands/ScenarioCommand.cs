@@ -40,7 +40,6 @@ internal static class ScenarioCommand
         {
             var file = parsed.GetValue(fileArgument)!;
             var scenario = ScenarioFile.Parse(InputFile.ReadText(file), file);
-            Warn(scenario, environment);
 
             // Resolving against the data finds what simulate would refuse: unknown countries, missing figures, shocks that touch no ally.
             using var store = CommonOptions.OpenStore(parsed, environment);
@@ -48,13 +47,14 @@ internal static class ScenarioCommand
             var format = parsed.GetValue(CommonOptions.Format);
             if (format == OutputFormat.Table)
             {
+                Warn(scenario, environment);
                 environment.Out.WriteLine($"{file}: valid scenario '{scenario.Name}' ({scenario.StartYear}+{scenario.Years} years, {setup.Allies.Count} allies, {scenario.Shocks.Count} shocks)");
                 return 0;
             }
 
             var rows = new Rows("file", "name", "start", "years", "allies", "shocks", "valid");
             rows.Add(file, scenario.Name, scenario.StartYear, scenario.Years, setup.Allies.Count, scenario.Shocks.Count, true);
-            rows.Write(format, environment, scenario.Name, null, notes);
+            rows.Write(format, environment, scenario.Name, null, [.. (scenario.Warnings ?? []).Select(w => $"warning: {w}"), .. notes]);
             return 0;
         }));
         command.Subcommands.Add(list);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Linchpin.Cli.Output;
 using Linchpin.Cli.Plots;
 using Linchpin.Data;
+using Linchpin.Reports;
 using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
@@ -235,13 +236,8 @@ internal static class SensitivityCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("notes");
-            foreach (var note in notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
+            ResultJson.WriteStrings(json, "notes", ResultNotes.Others(notes));
+            ResultJson.WriteStrings(json, "warnings", ResultNotes.Warnings(notes));
             json.WriteEndObject();
         }
 

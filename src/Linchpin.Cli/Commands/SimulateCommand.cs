@@ -3,6 +3,7 @@ using Linchpin.Cli.Output;
 using Linchpin.Data;
 using Linchpin.Reports;
 using Linchpin.Simulation;
+using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
 
@@ -16,12 +17,14 @@ internal static class SimulateCommand
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed (run r uses the stream of seed and r)", DefaultValueFactory = _ => 42 };
         var threads = NumericOptions.Whole("--threads", "Threads (results do not depend on it)", Environment.ProcessorCount, 1, 1024);
         var output = new Option<string?>("--out") { Description = "Folder for trajectories.parquet, events.csv, summary.csv, summary.json, manifest.json" };
+        var posteriorOption = new Option<string?>("--posterior") { Description = "A posterior from 'linchpin calibrate' of this scenario: each run draws its parameters from it" };
         var command = new Command("simulate", "Run a scenario's Monte Carlo ensemble: per-ally probabilities of settlement, breakdown, hedging and exit; bands in summary files");
         command.Options.Add(scenarioOption);
         command.Options.Add(runs);
         command.Options.Add(seed);
         command.Options.Add(threads);
         command.Options.Add(output);
+        command.Options.Add(posteriorOption);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var count = parsed.GetValue(runs);
@@ -29,20 +32,29 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
-            foreach (var warning in notes.Where(n => n.StartsWith("warning: ", StringComparison.Ordinal)))
+            var posteriorPath = parsed.GetValue(posteriorOption);
+            var posterior = posteriorPath is null ? null : PosteriorFile.Read(posteriorPath, scenario);
+            notes = [.. notes, PosteriorNote(posterior, posteriorPath)];
+
+            // Said before the long work starts; CSV output says them again at the end, so it does not here.
+            if (parsed.GetValue(CommonOptions.Format) != OutputFormat.Csv)
             {
-                environment.Error.WriteLine(warning);
+                foreach (var warning in notes.Where(ResultNotes.IsWarning))
+                {
+                    environment.Error.WriteLine(warning);
+                }
             }
 
             var engine = new SimulationEngine(setup);
+            var draws = posterior is null ? null : PosteriorEnsemble.Draws(posterior, setup.Parameters);
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
             var seedValue = parsed.GetValue(seed);
             ProgressReporter.Run(environment,
             [
                 ($"{scenario.Name}: {count} runs", () => result = folder is null
-                    ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation)
-                    : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation)),
+                    ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation, parameters: draws)
+                    : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation, parameters: draws)),
             ]);
             var shown = notes.ToList();
             if (folder is not null)
@@ -55,4 +67,9 @@ internal static class SimulateCommand
         }));
         return command;
     }
+
+    /// <summary>What the bands include, in words.</summary>
+    internal static string PosteriorNote(Posterior? posterior, string? path) => posterior is null
+        ? "bands: shock and threat noise only; parameters are fixed at the scenario's values (use --posterior to include parameter uncertainty)"
+        : $"bands: shock and threat noise and parameter uncertainty: each run draws one of {posterior.Particles.Count} posterior particles from {path} ({string.Join(", ", posterior.Priors.Select(p => p.Name))}; {posterior.Method}; fitted on {posterior.Targets})";
 }

@@ -4,22 +4,40 @@ using Spectre.Console;
 
 namespace Linchpin.Cli.Output;
 
-/// <summary>Prints a <see cref="ResultTable"/> as a table, CSV or JSON; values as <see cref="CsvOutput.Format"/> writes them, JSON numbers as <see cref="NumberText.Json"/>.</summary>
+/// <summary>
+/// Prints a <see cref="ResultTable"/> as a table, CSV or JSON; values as <see cref="CsvOutput.Format"/>
+/// writes them, JSON numbers as <see cref="NumberText.Json"/>. The one place where a result's notes
+/// and warnings (<see cref="ResultNotes"/>) reach every format: under a table; in JSON's
+/// <c>notes</c> and <c>warnings</c> arrays; for CSV, whose standard output holds only the rows,
+/// the warnings go to standard error.
+/// </summary>
 internal static class ResultWriter
 {
-    public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null)
+    public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null, IReadOnlyList<string>? notes = null)
     {
-        WarnNonFinite(table, environment);
+        notes ??= [];
+        if (ResultJson.NonFiniteCount(table) is var nonFinite and > 0)
+        {
+            // Every format writes them as missing (an empty CSV field, JSON null), so they would otherwise pass unseen.
+            notes = [.. notes, $"warning: {nonFinite} value(s) are not finite numbers (NaN or ±infinity) and are written as missing"];
+        }
+
         switch (format)
         {
             case OutputFormat.Csv:
                 WriteCsv(table, environment.Out);
+                foreach (var warning in ResultNotes.Warnings(notes))
+                {
+                    environment.Error.WriteLine($"warning: {warning}");
+                }
+
                 break;
             case OutputFormat.Json:
-                WriteJson(table, environment.Out);
+                environment.Out.WriteLine(ResultJson.Document(table, notes));
                 break;
             default:
                 WriteTable(table, environment, title);
+                WriteNotes(notes, environment);
                 break;
         }
     }
@@ -27,19 +45,21 @@ internal static class ResultWriter
     public static void WriteCsv(ResultTable table, TextWriter writer) =>
         CsvOutput.Write(writer, [.. table.Columns.Select(c => c.Name)], table.Rows);
 
-    /// <summary>
-    /// Says on standard error how many values are not finite numbers: every format writes them as
-    /// missing (an empty CSV field, JSON <c>null</c>), so they would otherwise pass unseen.
-    /// </summary>
-    public static void WarnNonFinite(ResultTable table, CliEnvironment environment)
+    public static void WriteJson(ResultTable table, TextWriter writer) => writer.WriteLine(ResultJson.Text(table));
+
+    private static void WriteNotes(IReadOnlyList<string> notes, CliEnvironment environment)
     {
-        if (ResultJson.NonFiniteCount(table) is var count and > 0)
+        var console = Consoles.For(environment.Out, environment.IsTerminal);
+        foreach (var note in ResultNotes.Others(notes))
         {
-            environment.Error.WriteLine($"warning: {count} value(s) are not finite numbers (NaN or ±infinity) and are written as missing");
+            console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+        }
+
+        foreach (var warning in ResultNotes.Warnings(notes))
+        {
+            console.MarkupLine($"[yellow]warning: {Markup.Escape(warning)}[/]");
         }
     }
-
-    public static void WriteJson(ResultTable table, TextWriter writer) => writer.WriteLine(ResultJson.Text(table));
 
     /// <summary>
     /// Renders a small table to nowhere, so that the table code is compiled before a result is

@@ -21,13 +21,13 @@ internal sealed class Rows(params string[] columns)
     public void Write(OutputFormat format, CliEnvironment environment, string title, IReadOnlyList<string>? tableColumns, IEnumerable<string> notes) =>
         Write(new TableResult(title, Build(), tableColumns, [.. notes]), format, environment);
 
-    /// <summary>Prints a result: every column for CSV and JSON; for people, the chosen columns rounded, then the notes.</summary>
+    /// <summary>Prints a result: every column for CSV and JSON; for people, the chosen columns rounded, then the notes; the warnings in every format (<see cref="ResultWriter"/>).</summary>
     public static void Write(TableResult result, OutputFormat format, CliEnvironment environment)
     {
         var table = result.Table;
         if (format != OutputFormat.Table)
         {
-            ResultWriter.Write(table, format, environment);
+            ResultWriter.Write(table, format, environment, notes: result.Notes);
             return;
         }
 
@@ -35,23 +35,21 @@ internal sealed class Rows(params string[] columns)
         var indexes = keep.Select(table.IndexOf).ToArray();
         var shown = new ResultTable([.. indexes.Select(i => table.Columns[i])],
             [.. table.Rows.Select(r => (IReadOnlyList<object?>)[.. indexes.Select(i => r[i] is double d ? Math.Round(d, 4) : r[i])])]);
-        ResultWriter.Write(shown, OutputFormat.Table, environment, result.Title);
-        var console = Consoles.For(environment.Out, environment.IsTerminal);
-        foreach (var note in result.Notes)
-        {
-            console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
-        }
+        ResultWriter.Write(shown, OutputFormat.Table, environment, result.Title, result.Notes);
     }
 
-    /// <summary>Saves a plot when a path is given, with its provenance sidecar (the datasets the store has read), and says where.</summary>
-    public static void SavePlot(ScottPlot.Plot plot, string? path, System.CommandLine.ParseResult parsed, WorldStore store, CliEnvironment environment)
+    /// <summary>
+    /// Saves a plot when a path is given, with its provenance sidecar (the datasets the store has
+    /// read, and the warnings among <paramref name="notes"/>: those of the result it plots), and says where.
+    /// </summary>
+    public static void SavePlot(ScottPlot.Plot plot, string? path, System.CommandLine.ParseResult parsed, WorldStore store, CliEnvironment environment, IEnumerable<string>? notes = null)
     {
         if (path is null)
         {
             return;
         }
 
-        BurdenCharts.Save(plot, path, CommonOptions.Provenance(parsed, [], store.Loaded));
+        BurdenCharts.Save(plot, path, CommonOptions.Provenance(parsed, [], store.Loaded) with { Warnings = ResultNotes.Warnings(notes ?? []) });
         environment.Error.WriteLine($"plot written to {path}");
     }
 }

@@ -85,36 +85,63 @@ internal static class BurdenCharts
     {
         var plot = new Plot();
         var members = years.SelectMany(y => y.Members.Select(m => m.Member.Iso3)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var editions = years.ToDictionary(y => y.Spending.Year, y => y.Spending.Source);
         foreach (var iso3 in members)
         {
             var points = years.Select(y => (y.Spending.Year, Value: y.Members.FirstOrDefault(m => m.Member.Iso3 == iso3)?.Member.PctGdp))
                 .Where(p => p.Value is not null).ToList();
-            if (points.Count < 2)
+            foreach (var run in Runs(points.Select(p => (p.Year, editions[p.Year], p.Value!.Value))))
             {
-                continue;
+                var line = plot.Add.Scatter(run.Select(p => (double)p.Year).ToArray(), run.Select(p => p.Value).ToArray());
+                line.Color = Colors.Gray.WithAlpha(0.35);
+                line.MarkerSize = 3;
             }
-
-            var line = plot.Add.Scatter(points.Select(p => (double)p.Year).ToArray(), points.Select(p => p.Value!.Value).ToArray());
-            line.Color = Colors.Gray.WithAlpha(0.35);
-            line.MarkerSize = 3;
         }
 
         var medians = years.Where(y => !y.Spending.Partial).Select(y => (y.Spending.Year, Median: y.MedianPctGdp)).Where(m => m.Median is not null).ToList();
-        var median = plot.Add.Scatter(medians.Select(m => (double)m.Year).ToArray(), medians.Select(m => m.Median!.Value).ToArray());
-        median.LineWidth = 3;
-        median.MarkerSize = 8;
-        median.Color = Colors.SteelBlue;
-        median.LegendText = "median ally (years with every ally's figure)";
+        var first = true;
+        foreach (var run in Runs(medians.Select(m => (m.Year, editions[m.Year], m.Median!.Value))))
+        {
+            var median = plot.Add.Scatter(run.Select(m => (double)m.Year).ToArray(), run.Select(m => m.Value).ToArray());
+            median.LineWidth = 3;
+            median.MarkerSize = 8;
+            median.Color = Colors.SteelBlue;
+            if (first)
+            {
+                median.LegendText = "median ally (years with every ally's figure)";
+                first = false;
+            }
+        }
+
         var target = plot.Add.HorizontalLine(2);
         target.LinePattern = LinePattern.Dashed;
         target.Color = Colors.DarkRed;
         target.LegendText = "2% guideline";
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         plot.Title(title);
-        plot.XLabel("year (each year from the edition covering the most allies)");
+        plot.XLabel("year (lines broken at missing years and where the edition changes)");
         YearAxis(plot);
         plot.YLabel("defence expenditure, % of GDP");
         return plot;
+    }
+
+    /// <summary>Stretches of consecutive years from one edition: a line joins points only within one.</summary>
+    private static List<List<(int Year, double Value)>> Runs(IEnumerable<(int Year, string Edition, double Value)> points)
+    {
+        var runs = new List<List<(int Year, double Value)>>();
+        var previous = (Year: int.MinValue, Edition: "");
+        foreach (var (year, edition, value) in points.OrderBy(p => p.Year))
+        {
+            if (runs.Count == 0 || year != previous.Year + 1 || edition != previous.Edition)
+            {
+                runs.Add([]);
+            }
+
+            runs[^1].Add((year, value));
+            previous = (year, edition);
+        }
+
+        return runs;
     }
 
     /// <summary>The host's contributions per year as bars (gaps left empty), labelled by agreement.</summary>

@@ -42,6 +42,8 @@ public sealed record MemberSpending(
 /// <param name="Notes">Caveats that travel with the figures (price bases, excluded members, lags).</param>
 /// <param name="Partial">Whether the source gives figures for only some of the alliance's members that year
 /// (a press report quoting a few allies): counts and medians then describe those members only.</param>
+/// <param name="Allies">How many members the alliance had that year that could have a figure (NATO: allies with armed
+/// forces), so a count can say "of how many"; <c>null</c> when the source defines the membership itself.</param>
 public sealed record AllianceSpending(
     string Alliance,
     int Year,
@@ -50,4 +52,5 @@ public sealed record AllianceSpending(
     IReadOnlyList<MemberSpending> Members,
     string? Patron,
     IReadOnlyList<string> Notes,
-    bool Partial = false);
+    bool Partial = false,
+    int? Allies = null);

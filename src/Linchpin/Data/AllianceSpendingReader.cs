@@ -45,18 +45,31 @@ public static partial class AllianceSpendingReader
     }
 
     /// <summary>
-    /// NATO allies' figures for <paramref name="year"/> from one edition: the one named, or else the
-    /// edition covering the most allies that year (ties to the newest). Allies are those the edition
-    /// reports (NATO reports today's allies for past years too); Iceland, which has no armed forces,
-    /// has no figure and is noted.
+    /// NATO allies' figures for <paramref name="year"/> from one edition: the one named; with
+    /// <paramref name="asPublished"/>, the first edition released after the year (the figures NATO
+    /// published at the time, before later revisions); otherwise the newest edition that gives every
+    /// ally's figure for the year, or, when no edition does, the one covering the most allies (ties to
+    /// the newest), marked partial. Allies are those the edition reports (NATO reports today's allies
+    /// for past years too); Iceland, which has no armed forces, has no figure and is noted.
     /// </summary>
-    public static AllianceSpending Nato(WorldStore store, int year, string? edition = null)
+    /// <exception cref="LinchpinException">An unknown edition (bad input), or no edition covering the year as asked (data error).</exception>
+    public static AllianceSpending Nato(WorldStore store, int year, string? edition = null, bool asPublished = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         var editions = NatoEditions(store);
+        var roster = store.Query($"SELECT iso3 FROM {store.Require("nato_members")} WHERE accession_year <= $y ORDER BY iso3", ("y", year)).Rows
+            .Select(r => (string)r[0]!).ToList();
+        var withForces = roster.Count(iso3 => iso3 != "ISL");
+        var covering = editions.Where(e => e.AlliesByYear.ContainsKey(year)).ToList();
         NatoEdition chosen;
+        string selection;
         if (edition is not null)
         {
+            if (asPublished)
+            {
+                throw new LinchpinException("--edition and --as-published both choose the edition: give one of them");
+            }
+
             chosen = editions.FirstOrDefault(e => e.Id == edition.Trim())
                 ?? throw new LinchpinException($"unknown NATO edition '{edition}': the data have {string.Join(", ", editions.Select(e => e.Id))}");
             if (!chosen.AlliesByYear.ContainsKey(year))
@@ -64,26 +77,58 @@ public static partial class AllianceSpendingReader
                 throw LinchpinException.NoData(
                     $"NATO edition {chosen.Id} has no figures for {year}: it covers {string.Join(", ", chosen.AlliesByYear.Keys.Order())}");
             }
+
+            selection = "the edition asked for";
+        }
+        else if (covering.Count == 0)
+        {
+            throw LinchpinException.NoData(
+                $"no NATO figures for {year}: NATO editions in the data cover {string.Join(", ", editions.SelectMany(e => e.AlliesByYear.Keys).Distinct().Order())}");
+        }
+        else if (asPublished)
+        {
+            chosen = covering.Where(e => ReleaseYear(e) > year).OrderBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault()
+                ?? throw LinchpinException.NoData(
+                    $"no NATO edition released after {year} covers {year} in the data (editions covering it: {string.Join(", ", covering.Select(e => e.Id))}); drop --as-published or name one with --edition");
+            selection = $"as published: the first edition released after {year}";
+        }
+        else if (covering.Where(e => e.AlliesByYear[year] >= withForces).OrderByDescending(e => e.Id, StringComparer.Ordinal).FirstOrDefault() is { } complete)
+        {
+            chosen = complete;
+            selection = "the newest edition with every ally's figure";
         }
         else
         {
-            chosen = editions.Where(e => e.AlliesByYear.ContainsKey(year))
-                .OrderByDescending(e => e.AlliesByYear[year]).ThenByDescending(e => e.Id, StringComparer.Ordinal)
-                .FirstOrDefault()
-                ?? throw LinchpinException.NoData(
-                    $"no NATO figures for {year}: NATO editions in the data cover {string.Join(", ", editions.SelectMany(e => e.AlliesByYear.Keys).Distinct().Order())}");
+            chosen = covering.OrderByDescending(e => e.AlliesByYear[year]).ThenByDescending(e => e.Id, StringComparer.Ordinal).First();
+            selection = "no edition in the data gives every ally's figure for this year; this one covers the most allies";
         }
 
         var spending = chosen.Id == FullTableEdition ? FromFullTable(store, year, chosen) : FromEdition(store, year, chosen);
-        var roster = store.Query($"SELECT iso3 FROM {store.Require("nato_members")} WHERE accession_year <= $y ORDER BY iso3", ("y", year)).Rows
-            .Select(r => (string)r[0]!).ToList();
         var reported = spending.Members.Where(m => m.PctGdp is not null).Select(m => m.Iso3).ToHashSet();
         var absent = roster.Where(iso3 => iso3 != "ISL" && !reported.Contains(iso3)).ToList();
+        var estimates = spending.Members.Count(m => m.PctGdp is not null && m.Estimate);
+        var notes = new List<string> { $"edition {chosen.Id} ({selection}): figures for {reported.Count} of the {withForces} allies with armed forces in {year}" };
+        if (estimates > 0)
+        {
+            notes.Add(estimates == reported.Count
+                ? $"all {estimates} figures are NATO's estimates (marked estimate = true), not final figures"
+                : $"{estimates} of the {reported.Count} figures are NATO's estimates (marked estimate = true)");
+        }
+
+        notes.AddRange(spending.Notes);
+        spending = spending with { Notes = notes, Allies = withForces };
         return absent.Count == 0 ? spending : spending with
         {
             Partial = true,
-            Notes = [.. spending.Notes, $"partial: edition {chosen.Id} gives figures for {reported.Count} of the {roster.Count - 1} allies with armed forces in {year}; counts and medians cover those only (missing: {string.Join(", ", absent)})"],
+            Notes = [.. spending.Notes, $"partial: edition {chosen.Id} gives figures for {reported.Count} of the {withForces} allies with armed forces in {year}; counts and medians cover those only, so they are not NATO's own counts (missing: {string.Join(", ", absent)})"],
         };
+    }
+
+    /// <summary>The year an edition was released, from its id (<c>2024-06</c> → 2024).</summary>
+    public static int ReleaseYear(NatoEdition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        return edition.Id.Length >= 4 && int.TryParse(edition.Id.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : int.MinValue;
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public static partial class AtomicFile
 
     /// <summary>
     /// Runs <paramref name="write"/> with a temporary path next to <paramref name="target"/>, then
-    /// moves it onto the target. On failure the temporary file is removed and the target is untouched.
+    /// moves it onto the target. On failure the temporary file is removed and the target is untouched
+    /// (<see cref="WriteAll"/> with one file does the same and can be cancelled).
     /// </summary>
     /// <exception cref="LinchpinException">The folder does not exist or cannot be written.</exception>
     public static void Write(string target, Action<string> write) => WriteAll([(target, write)]);

@@ -86,7 +86,7 @@ public static class DatasetCatalog
                 Int("ccode", "COW state code"), Int("year", "year"),
                 Big("milex", "military expenditure, thousands of current US$"), Big("milper", "military personnel, thousands"),
                 Big("irst", "iron and steel production, thousands of tons"), Big("pec", "primary energy consumption, thousands of coal-ton equivalents"),
-                Big("tpop", "total population, thousands"), Big("upop", "urban population, thousands"),
+                Dbl("tpop", "total population, thousands (NMC publishes a few fractional values, e.g. 4517.6, kept as published)"), Dbl("upop", "urban population, thousands (fractional values kept as published)"),
                 Dbl("cinc", "Composite Index of National Capability: mean share of the system total over the six components"),
             ]),
         new("fariss_gdppop", "Latent GDP and population estimates (Fariss et al.), COW state-years", "2024-04-16", "fariss_gdppop_cow_isard.csv",

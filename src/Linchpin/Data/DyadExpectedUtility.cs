@@ -9,18 +9,21 @@ namespace Linchpin.Data;
 /// j = ccode2), computed year by year with <see cref="WarExpectedUtilityYear"/> from the ATOP 5.1
 /// alliance portfolios (the standard 0–3 coding of <see cref="AlliancePortfolios"/>) and NMC CINC scores.
 /// </summary>
-/// <remarks>
-/// The <i>War and Reason</i> utilities U_i(Δ_i), U_i(Δ_j) and U_i(SQ) are functions of <c>eu_taub</c>
-/// and the risk attitude alone (<see cref="WarExpectedUtilityYear.Utilities"/>), so they are not columns.
-/// </remarks>
 public static class DyadExpectedUtility
 {
     /// <summary>
     /// The columns, in output order: <c>eu_taub</c> (U_ij, τ_b over the dyad's reference system),
     /// <c>eu_wt_ij</c> and <c>eu_wt_ji</c> (<i>War Trap</i> E(U_ij) and E(U_ji)), <c>eu_wr_pij</c> and
-    /// <c>eu_wr_pji</c> (<i>War and Reason</i> P^i and P^j of the dyad).
+    /// <c>eu_wr_pji</c> (<i>War and Reason</i> P^i and P^j of the dyad), <c>eu_risk_i</c> and <c>eu_risk_j</c>
+    /// (R of i and of j toward the dyad's relevant region), and the <i>War and Reason</i> utilities with those
+    /// risk attitudes (<see cref="WarExpectedUtilityYear.Utilities"/>): <c>eu_wr_ui_di</c>, <c>eu_wr_ui_dj</c>,
+    /// <c>eu_wr_ui_sq</c> (U_i(Δ_i), U_i(Δ_j), U_i(SQ)) and <c>eu_wr_uj_dj</c>, <c>eu_wr_uj_di</c>, <c>eu_wr_uj_sq</c>.
     /// </summary>
-    public static IReadOnlyList<string> Columns { get; } = ["eu_taub", "eu_wt_ij", "eu_wt_ji", "eu_wr_pij", "eu_wr_pji"];
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "eu_taub", "eu_wt_ij", "eu_wt_ji", "eu_wr_pij", "eu_wr_pji", "eu_risk_i", "eu_risk_j",
+        "eu_wr_ui_di", "eu_wr_ui_dj", "eu_wr_ui_sq", "eu_wr_uj_dj", "eu_wr_uj_di", "eu_wr_uj_sq",
+    ];
 
     private const int CcodeLimit = 1000;
 
@@ -73,8 +76,7 @@ public static class DyadExpectedUtility
             }
 
             var rows = rowOf[at]!;
-            WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (n, tau, warTrap, win, targetWin) =>
-                Fill(rows, n, tau, warTrap, win, targetWin, columns));
+            WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (n, arrays) => Fill(rows, n, arrays, columns));
         });
 
         // A dyad-year listed twice (two membership spells in one year) has the values of its first row.
@@ -136,8 +138,9 @@ public static class DyadExpectedUtility
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Fill(int[] rows, int n, double[] tau, double[] warTrap, double[] win, double[] targetWin, (double[] Values, bool[] Present)[] columns)
+    private static void Fill(int[] rows, int n, WarExpectedUtilityYear.YearArrays arrays, (double[] Values, bool[] Present)[] columns)
     {
+        var (tau, warTrap, win, targetWin) = (arrays.Tau, arrays.WarTrap, arrays.Win, arrays.TargetWin);
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
@@ -154,6 +157,28 @@ public static class DyadExpectedUtility
                 Set(columns[2], r, warTrap[(j * n) + i]);
                 Set(columns[3], r, win[at]);
                 Set(columns[4], r, targetWin[at]);
+                var (riskI, riskJ) = (arrays.RiskA[at], arrays.RiskB[at]);
+                Set(columns[5], r, riskI);
+                Set(columns[6], r, riskJ);
+                if (i != j && !double.IsNaN(tau[at]))
+                {
+                    var adjusted = WarExpectedUtilityYear.WarReasonTau(tau[at]);
+                    if (!double.IsNaN(riskI))
+                    {
+                        var own = WarExpectedUtilityYear.Utilities(adjusted, WarUtilityOptions.Exponent(riskI));
+                        Set(columns[7], r, own.Own);
+                        Set(columns[8], r, own.Other);
+                        Set(columns[9], r, own.StatusQuo);
+                    }
+
+                    if (!double.IsNaN(riskJ))
+                    {
+                        var other = WarExpectedUtilityYear.Utilities(adjusted, WarUtilityOptions.Exponent(riskJ));
+                        Set(columns[10], r, other.Own);
+                        Set(columns[11], r, other.Other);
+                        Set(columns[12], r, other.StatusQuo);
+                    }
+                }
             }
         }
     }

@@ -12,14 +12,24 @@ public static class DyadFrameFile
     private const int BufferSize = 1 << 20;
     private const int RowRoom = 4096;
 
+    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> as <see cref="WriteInterruptible"/> does, without a way to stop it.</summary>
+    /// <returns>The number of rows written.</returns>
+    /// <exception cref="LinchpinException">The extension is not <c>.csv</c>, <c>.json</c> or <c>.parquet</c>, or the file cannot be written.</exception>
+    public static long Write(DyadFrame frame, string path, Provenance? provenance = null) => WriteInterruptible(frame, path, provenance, CancellationToken.None);
+
     /// <summary>
     /// Writes <paramref name="frame"/> to <paramref name="path"/> atomically, in the format its extension
     /// names, and records <paramref name="provenance"/> (if given): inside a Parquet file, beside a CSV
     /// or JSON file (see <see cref="Provenance.WriteWith"/>).
     /// </summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="path">The output file.</param>
+    /// <param name="provenance">What made it, or <c>null</c>.</param>
+    /// <param name="cancellation">Stops the write within one buffer: the temporary file is removed and an earlier file (and sidecar) stays whole.</param>
     /// <returns>The number of rows written.</returns>
     /// <exception cref="LinchpinException">The extension is not <c>.csv</c>, <c>.json</c> or <c>.parquet</c>, or the file cannot be written.</exception>
-    public static long Write(DyadFrame frame, string path, Provenance? provenance = null)
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was replaced.</exception>
+    public static long WriteInterruptible(DyadFrame frame, string path, Provenance? provenance, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(path);
@@ -32,17 +42,17 @@ public static class DyadFrameFile
         };
         void Write(string temp)
         {
-            using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using var stream = new CancellableStream(new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), cancellation);
             write(frame, stream);
         }
 
         if (provenance is null)
         {
-            AtomicFile.Write(path, Write);
+            AtomicFile.WriteAll([(path, Write)], cancellation);
         }
         else
         {
-            provenance.WriteWith(path, Write);
+            provenance.WriteWith(path, Write, cancellation);
         }
 
         return frame.RowCount;

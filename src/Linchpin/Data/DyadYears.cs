@@ -83,6 +83,9 @@ public static class DyadYears
     /// <summary>The NMC columns joined for each side, in output order.</summary>
     public static IReadOnlyList<string> NmcColumns { get; } = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"];
 
+    /// <summary>The NMC columns held as doubles: <c>cinc</c>, and the populations, which NMC publishes with a few fractional values (Morocco 1912: <c>tpop</c> 4517.6, <c>upop</c> 173.6444444).</summary>
+    public static IReadOnlyList<string> NmcDoubleColumns { get; } = ["tpop", "upop", "cinc"];
+
     /// <summary>The GDP columns joined for each side, in output order.</summary>
     public static IReadOnlyList<string> GdpColumns { get; } = ["pwtrgdp", "mrgdppc", "pwtpop"];
 

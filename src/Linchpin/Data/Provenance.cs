@@ -46,6 +46,13 @@ public sealed record Provenance(
     /// <summary>The Linchpin version that made the output (<see cref="DatasetCatalog.ToolVersion"/> by default).</summary>
     public string ToolVersion { get; init; } = DatasetCatalog.ToolVersion;
 
+    /// <summary>
+    /// What the output's reader must know to read it right: the result's warnings (e.g. figures for
+    /// only 15 of the 31 allies), in order; empty when there are none. A CSV file has no place for
+    /// them, so its sidecar carries them.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The sidecar file of an output: its path with <see cref="SidecarSuffix"/> appended.</summary>
     public static string SidecarPath(string outputPath)
     {
@@ -60,7 +67,7 @@ public sealed record Provenance(
     /// <summary>
     /// The provenance as JSON: <c>tool</c>, <c>tool_version</c>, <c>command</c>, <c>parameters</c>
     /// (an object), <c>datasets</c> (an array of <c>name</c>, <c>version</c>) and <c>seed</c> (a
-    /// number, or <c>null</c>). Indented with <c>\n</c> line ends when <paramref name="indented"/>.
+    /// number, or <c>null</c>) and <c>warnings</c> (an array of text, empty when there are none). Indented with <c>\n</c> line ends when <paramref name="indented"/>.
     /// </summary>
     public string ToJson(bool indented = false)
     {
@@ -96,6 +103,14 @@ public sealed record Provenance(
             {
                 json.WriteNull("seed");
             }
+
+            json.WriteStartArray("warnings");
+            foreach (var warning in Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
 
             json.WriteEndObject();
         }

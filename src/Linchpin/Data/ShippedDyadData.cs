@@ -118,7 +118,7 @@ public static class ShippedDyadData
     private static (StateYearTable? Nmc, StateYearTable? Gdp) ReadStateYears(DyadJoins joins, Reader read)
     {
         var nmc = joins.HasFlag(DyadJoins.Nmc)
-            ? ReadStateYears(read, "nmc", [.. DyadYears.NmcColumns.Select(c => new Wanted(c, c == "cinc" ? ColumnType.Double : ColumnType.Int64))])
+            ? ReadStateYears(read, "nmc", [.. DyadYears.NmcColumns.Select(c => new Wanted(c, DyadYears.NmcDoubleColumns.Contains(c) ? ColumnType.Double : ColumnType.Int64))])
             : null;
         var gdp = joins.HasFlag(DyadJoins.Gdp) ? ReadStateYears(read, "fariss_gdppop", [.. DyadYears.GdpColumns.Select(c => new Wanted(c, ColumnType.Double))]) : null;
         return (nmc, gdp);

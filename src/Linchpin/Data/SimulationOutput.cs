@@ -110,8 +110,9 @@ public static class SimulationOutput
     /// <param name="threads">Threads to use, ≥ 1 (the files do not depend on it).</param>
     /// <param name="progress">Called with the runs finished so far, or <c>null</c>.</param>
     /// <param name="cancellation">Cancels the work.</param>
+    /// <param name="parameters">Each run's parameters (see <see cref="RunParameters"/>), or <c>null</c> for the engine's own.</param>
     public static EnsembleResult Write(string folder, Scenario scenario, SimulationEngine engine, int runs, ulong seed, IReadOnlyList<DatasetInfo> datasets,
-        IReadOnlyList<string> notes, int threads = 1, Action<int>? progress = null, CancellationToken cancellation = default)
+        IReadOnlyList<string> notes, int threads = 1, Action<int>? progress = null, RunParameters? parameters = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(engine);
@@ -122,7 +123,7 @@ public static class SimulationOutput
         {
             using (var recorder = new TrajectoryRecorder(temp, scenario, engine))
             {
-                result = Ensemble.Run(engine, runs, seed, threads, progress, recorder, cancellation: cancellation);
+                result = Ensemble.Run(engine, runs, seed, threads, progress, recorder, cancellation: cancellation, parameters: parameters);
                 recorder.Finish(seed);
             }
 

@@ -179,12 +179,13 @@ public sealed class WorldStore : IDisposable
     /// </summary>
     /// <returns>The number of rows written.</returns>
     /// <exception cref="LinchpinException">Not a single SELECT, the query fails, or the file cannot be written.</exception>
-    public long ExportReadOnly(string sql, string outPath, Provenance? provenance = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled: the temporary file is removed, an earlier file (and sidecar) stays whole.</exception>
+    public long ExportReadOnly(string sql, string outPath, Provenance? provenance = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sql);
         LoadNamedIn(sql);
         UserSql.CheckSingleSelect(Serialize(sql));
-        return CopyOut(sql, outPath, provenance, lockTo: true);
+        return CopyOut(sql, outPath, provenance, lockTo: true, cancellation);
     }
 
     /// <summary>
@@ -194,9 +195,10 @@ public sealed class WorldStore : IDisposable
     /// file and beside a CSV or JSON file (see <see cref="Provenance.WriteWith"/>: the file and its sidecar are written together).
     /// </summary>
     /// <returns>The number of rows written.</returns>
-    public long Export(string sql, string outPath, Provenance? provenance = null) => CopyOut(sql, outPath, provenance, lockTo: false);
+    public long Export(string sql, string outPath, Provenance? provenance = null) => CopyOut(sql, outPath, provenance, lockTo: false, CancellationToken.None);
 
-    private long CopyOut(string sql, string outPath, Provenance? provenance, bool lockTo)
+    // DuckDB's COPY is one call: a cancellation is seen when it returns, before anything is moved into place.
+    private long CopyOut(string sql, string outPath, Provenance? provenance, bool lockTo, CancellationToken cancellation)
     {
         var format = ExportFormat(outPath);
         if (provenance is not null && Provenance.IsEmbeddedIn(outPath))
@@ -218,11 +220,11 @@ public sealed class WorldStore : IDisposable
 
         if (provenance is null)
         {
-            AtomicFile.Write(outPath, Write);
+            AtomicFile.WriteAll([(outPath, Write)], cancellation);
         }
         else
         {
-            provenance.WriteWith(outPath, Write);
+            provenance.WriteWith(outPath, Write, cancellation);
         }
 
         return rows;

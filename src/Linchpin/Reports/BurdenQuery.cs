@@ -12,7 +12,8 @@ namespace Linchpin.Reports;
 /// <param name="Source"><c>nato</c>, <c>nmc</c> or <c>auto</c> (NATO's figures where they cover the year).</param>
 /// <param name="Edition">A NATO edition (release month, e.g. <c>2024-06</c>); <c>null</c> for the edition covering the most allies.</param>
 /// <param name="Counting"><c>printed</c> (the two-decimal value, NATO's own way) or <c>exact</c>.</param>
-public sealed record BurdenQuery(string Alliance = "nato", string Source = "auto", string? Edition = null, string Counting = "printed")
+/// <param name="AsPublished">NATO's figures as first published: the first edition released after the year, not the newest complete one.</param>
+public sealed record BurdenQuery(string Alliance = "nato", string Source = "auto", string? Edition = null, string Counting = "printed", bool AsPublished = false)
 {
     /// <summary>NATO's id in ATOP.</summary>
     public const int NatoAtopId = 3180;
@@ -42,9 +43,9 @@ public sealed record BurdenQuery(string Alliance = "nato", string Source = "auto
         {
             var covered = AllianceSpendingReader.NatoEditions(store).Any(e => e.AlliesByYear.ContainsKey(year));
             var atopCovers = store.Dataset("atop_member").Coverage.Contains(year);
-            if (source == "nato" || (source == "auto" && (covered || Edition is not null || !atopCovers)))
+            if (source == "nato" || (source == "auto" && (covered || Edition is not null || AsPublished || !atopCovers)))
             {
-                return AllianceSpendingReader.Nato(store, year, Edition);
+                return AllianceSpendingReader.Nato(store, year, Edition, AsPublished);
             }
 
             return AllianceSpendingReader.FromNmc(store, NatoAtopId, year) with { Alliance = "NATO" };
@@ -56,9 +57,9 @@ public sealed record BurdenQuery(string Alliance = "nato", string Source = "auto
             throw new LinchpinException($"--alliance: '{Alliance}' is neither 'nato' nor an ATOP alliance id");
         }
 
-        if (source == "nato" || Edition is not null)
+        if (source == "nato" || Edition is not null || AsPublished)
         {
-            throw new LinchpinException("--source nato and --edition apply to --alliance nato only");
+            throw new LinchpinException("--source nato, --edition and --as-published apply to --alliance nato only");
         }
 
         return AllianceSpendingReader.FromNmc(store, atopId, year);

@@ -8,7 +8,9 @@ namespace Linchpin.Reports;
 /// <summary>
 /// Linchpin's one way of writing results as JSON (what <c>--format json</c> prints and the web API
 /// answers): a table is an array of objects, one per row, keyed by column name; missing values and
-/// non-finite doubles are <c>null</c>; doubles as <see cref="NumberText.Json"/> writes them.
+/// non-finite doubles are <c>null</c>; doubles as <see cref="NumberText.Json"/> writes them. What
+/// the command line prints is a <see cref="Document"/>: the rows with the notes and warnings that
+/// go with them.
 /// </summary>
 public static class ResultJson
 {
@@ -25,6 +27,45 @@ public static class ResultJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// A result as the command line prints it with <c>--format json</c> (no final line end): an
+    /// object with <c>rows</c> (the table, as <see cref="Write"/> gives it), <c>notes</c> (the
+    /// notes that are not warnings) and <c>warnings</c> (<see cref="ResultNotes.Warnings"/>); both
+    /// arrays are always there, empty when there is nothing to say.
+    /// </summary>
+    public static string Document(ResultTable table, IEnumerable<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(notes);
+        var all = notes.ToList();
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("rows");
+            Write(json, table);
+            WriteStrings(json, "notes", ResultNotes.Others(all));
+            WriteStrings(json, "warnings", ResultNotes.Warnings(all));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a named array of strings.</summary>
+    public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(values);
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Writes the table as an array of row objects.</summary>

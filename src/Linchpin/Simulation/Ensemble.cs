@@ -112,6 +112,17 @@ public interface IRunRecorder
     void Flush(long firstRun, int count);
 }
 
+/// <summary>
+/// The parameters of run <paramref name="run"/> of an ensemble seeded with <paramref name="seed"/>,
+/// for ensembles whose runs differ in their parameters (e.g. each run draws a posterior particle):
+/// the run uses the ensemble engine's setup with these parameters, and only the parameters change.
+/// It must be a pure function of (<paramref name="seed"/>, <paramref name="run"/>), drawing any
+/// randomness from a stream of its own such as <see cref="SimRandom"/>(f(seed), run) and never
+/// from shared state, so the ensemble gives the same bytes on any number of threads and every
+/// pass over the runs sees the same runs.
+/// </summary>
+public delegate SimulationParameters RunParameters(ulong seed, long run);
+
 /// <summary>Monte Carlo ensembles: independent runs with streams derived from (seed, run index).</summary>
 public static class Ensemble
 {
@@ -124,24 +135,26 @@ public static class Ensemble
     /// <param name="recorder">Sees every run of the first pass in run order, or <c>null</c>.</param>
     /// <param name="limits">Memory limits of the summary (<see cref="EnsembleLimits.Default"/> when <c>null</c>); the result does not depend on them.</param>
     /// <param name="cancellation">Cancels the runs (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="parameters">Each run's parameters, or <c>null</c> for the engine's own in every run.</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one run or thread.</exception>
     public static EnsembleResult Run(SimulationEngine engine, int runs, ulong seed, int threads = 1, Action<int>? progress = null,
-        IRunRecorder? recorder = null, EnsembleLimits? limits = null, CancellationToken cancellation = default)
+        IRunRecorder? recorder = null, EnsembleLimits? limits = null, RunParameters? parameters = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var engines = parameters is null ? null : new RunEngines(engine, parameters);
         EnsembleSummary? pilot = null;
         if (EnsemblePass.NeedsPilot(engine, runs, limits))
         {
             var pilotPass = EnsemblePass.Pilot(engine, runs, limits);
-            pilot = Summarize(pilotPass, seed, 0, pilotPass.Runs, threads, null, null, cancellation);
+            pilot = SummarizeRuns(pilotPass, seed, 0, pilotPass.Runs, threads, null, null, engines, cancellation);
         }
 
-        var summary = Summarize(EnsemblePass.Start(engine, runs, pilot, limits), seed, 0, runs, threads, recorder, progress, cancellation);
+        var summary = SummarizeRuns(EnsemblePass.Start(engine, runs, pilot, limits), seed, 0, runs, threads, recorder, progress, engines, cancellation);
         while (summary.Next() is { } next)
         {
-            summary = Summarize(next, seed, 0, runs, threads, null, null, cancellation);
+            summary = SummarizeRuns(next, seed, 0, runs, threads, null, null, engines, cancellation);
         }
 
         return summary.Result(seed);
@@ -152,11 +165,26 @@ public static class Ensemble
     /// accumulator of <paramref name="pass"/>: partial summaries of any ranges merge into the one
     /// of all runs (<see cref="EnsembleSummary.Merge"/>).
     /// </summary>
+    /// <param name="pass">The pass.</param>
+    /// <param name="seed">The ensemble seed.</param>
+    /// <param name="from">The first run.</param>
+    /// <param name="to">One past the last run.</param>
+    /// <param name="threads">Threads to use, ≥ 1.</param>
+    /// <param name="recorder">Sees every run in run order, or <c>null</c>.</param>
+    /// <param name="progress">Called with the runs of this range finished so far, or <c>null</c>.</param>
+    /// <param name="cancellation">Cancels the runs.</param>
+    /// <param name="parameters">Each run's parameters (the same in every pass and range), or <c>null</c> for the engine's own.</param>
     /// <exception cref="ArgumentOutOfRangeException">An empty or out-of-order range, or fewer than one thread.</exception>
     public static EnsembleSummary Summarize(EnsemblePass pass, ulong seed, long from, long to, int threads = 1, IRunRecorder? recorder = null,
-        Action<int>? progress = null, CancellationToken cancellation = default)
+        Action<int>? progress = null, RunParameters? parameters = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(pass);
+        return SummarizeRuns(pass, seed, from, to, threads, recorder, progress, parameters is null ? null : new RunEngines(pass.Engine, parameters), cancellation);
+    }
+
+    private static EnsembleSummary SummarizeRuns(EnsemblePass pass, ulong seed, long from, long to, int threads, IRunRecorder? recorder,
+        Action<int>? progress, RunEngines? engines, CancellationToken cancellation)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -179,7 +207,7 @@ public static class Ensemble
                 while ((run = Interlocked.Increment(ref next)) < end)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    engine.Run(seed, run, buffers[w]);
+                    (engines?.For(seed, run) ?? engine).Run(seed, run, buffers[w]);
                     summaries[w].Add(buffers[w]);
                     recorder?.Record((int)(run - start), run, buffers[w]);
                 }
@@ -194,5 +222,34 @@ public static class Ensemble
         }
 
         return summaries[0];
+    }
+}
+
+/// <summary>
+/// The engines of an ensemble whose runs differ in their parameters: one per distinct parameter
+/// set, built on first use (an engine is a pure function of its setup) and kept up to a bound, so
+/// a posterior of a few hundred particles builds each engine once while per-run continuous draws
+/// do not pile up in memory.
+/// </summary>
+internal sealed class RunEngines(SimulationEngine engine, RunParameters parameters)
+{
+    private const int MaxKept = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SimulationParameters, Lazy<SimulationEngine>> _kept = new();
+
+    public SimulationEngine For(ulong seed, long run)
+    {
+        var chosen = parameters(seed, run) ?? throw new InvalidOperationException($"the run parameters of run {run} are null");
+        if (chosen == engine.Setup.Parameters)
+        {
+            return engine;
+        }
+
+        if (_kept.TryGetValue(chosen, out var kept))
+        {
+            return kept.Value;
+        }
+
+        var build = new Lazy<SimulationEngine>(() => new SimulationEngine(engine.Setup with { Parameters = chosen }), LazyThreadSafetyMode.ExecutionAndPublication);
+        return _kept.Count < MaxKept ? _kept.GetOrAdd(chosen, build).Value : build.Value;
     }
 }

@@ -177,19 +177,19 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
 /// <param name="AutonomyCost">Autonomy cost per 10,000 patron troops hosted, in net-benefit units.</param>
 /// <param name="DemandCost">Autonomy cost of the patron's demands, per unit τ × relative gap.</param>
 /// <param name="EntrapmentCost">Net-benefit cost per unit of entrapment exposure.</param>
-/// <param name="BaseHazard">Hazard of hedging per ally-year at zero net benefit.</param>
-/// <param name="HazardShape">Weibull shape k of the baseline hazard in alliance age (k &gt; 1: rising, Bennett 1997).</param>
+/// <param name="BaseHazard">Hazard of hedging per ally-year at zero net benefit and the reference age (default: fitted, <see cref="MemberExitDefaults"/>).</param>
+/// <param name="HazardShape">Weibull shape k of the baseline hazard in alliance age (k &gt; 1: rising, Bennett 1997; default: fitted, <see cref="MemberExitDefaults"/>).</param>
 /// <param name="HazardReferenceAge">Alliance age at which the baseline hazard equals <paramref name="BaseHazard"/>, years.</param>
 /// <param name="NetBenefitEffect">Coefficient on net benefit in the log hazard (hazard × e^(−b·NB)), ≥ 0.</param>
 /// <param name="ExitHazardRatio">Hazard of leaving, for a hedging ally, relative to the hedging hazard.</param>
 /// <param name="SelfHelpFactor">A leaving ally's spending relative to its last spending, ≥ 0.</param>
-/// <param name="PowerChangeEffect">Log-hazard coefficient of the yearly absolute change in the ally's share of the system's defence spending (a fraction); the literature's sign is positive.</param>
+/// <param name="PowerChangeEffect">Log-hazard coefficient of the yearly absolute change in the ally's share of the system's defence spending (a fraction); the literature's sign is positive (default: fitted, <see cref="MemberExitDefaults"/>).</param>
 /// <param name="RegimeChangeEffect">Log-hazard coefficient of a recent change of the ally's political institutions (1 within <paramref name="CovariateWindow"/> years of a regime-change shock); positive in the literature.</param>
-/// <param name="OutsideAllianceEffect">Log-hazard coefficient of a recent new outside alliance (1 within the window of an outside-alliance shock); positive in the literature.</param>
+/// <param name="OutsideAllianceEffect">Log-hazard coefficient of a recent new outside alliance (1 within the window of an outside-alliance shock); positive in the literature (default: fitted, <see cref="MemberExitDefaults"/>).</param>
 /// <param name="DemocracyEffect">Log-hazard coefficient of <see cref="AllyTraits.Democracy"/>; negative in the literature.</param>
 /// <param name="IssueLinkageEffect">Log-hazard coefficient of <see cref="AllyTraits.IssueLinkage"/>; negative in the literature.</param>
 /// <param name="ThreatHazardEffect">Log-hazard coefficient of log threat relative to the start year, beyond its effect through the net benefit; negative in the literature.</param>
-/// <param name="AsymmetryEffect">Log-hazard coefficient of <see cref="AllyTraits.Asymmetric"/>; negative in the literature.</param>
+/// <param name="AsymmetryEffect">Log-hazard coefficient of <see cref="AllyTraits.Asymmetric"/>; negative in the literature, positive in the fit on ATOP member-years (default: fitted, <see cref="MemberExitDefaults"/>).</param>
 /// <param name="TreatySpillover">Weight s in [0, 1] with which the spending of allies in other treaties enters an ally's security (Sandler &amp; Murdoch's spill-in; assumption, default 0: separate spokes).</param>
 /// <param name="CovariateWindow">Years a regime change or a new outside alliance counts as recent (the shock's year included), ≥ 1.</param>
 public sealed record SimulationParameters(
@@ -208,19 +208,19 @@ public sealed record SimulationParameters(
     double AutonomyCost = 0.05,
     double DemandCost = 0.3,
     double EntrapmentCost = 0.5,
-    double BaseHazard = 0.0179,
-    double HazardShape = 1.2,
+    double BaseHazard = MemberExitDefaults.BaseHazard,
+    double HazardShape = MemberExitDefaults.Shape,
     double HazardReferenceAge = 30,
     double NetBenefitEffect = 4,
     double ExitHazardRatio = 1.0,
     double SelfHelpFactor = 1.5,
-    double PowerChangeEffect = 0,
+    double PowerChangeEffect = MemberExitDefaults.PowerChange,
     double RegimeChangeEffect = 0,
-    double OutsideAllianceEffect = 0,
+    double OutsideAllianceEffect = MemberExitDefaults.OutsideAlliance,
     double DemocracyEffect = 0,
     double IssueLinkageEffect = 0,
     double ThreatHazardEffect = 0,
-    double AsymmetryEffect = 0,
+    double AsymmetryEffect = MemberExitDefaults.Asymmetric,
     int CovariateWindow = 3,
     double TreatySpillover = 0)
 {

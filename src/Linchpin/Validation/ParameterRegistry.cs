@@ -60,28 +60,35 @@ public static class ParameterRegistry
         new("autonomy_cost", p => p.AutonomyCost, (p, v) => p with { AutonomyCost = v }, 0.02, 0.1, ParameterBasis.Assumption, Judgement),
         new("demand_cost", p => p.DemandCost, (p, v) => p with { DemandCost = v }, 0.1, 0.6, ParameterBasis.Assumption, Judgement),
         new("entrapment_cost", p => p.EntrapmentCost, (p, v) => p with { EntrapmentCost = v }, 0.25, 1, ParameterBasis.Assumption, Judgement),
-        new("base_hazard", p => p.BaseHazard, (p, v) => p with { BaseHazard = v }, 0.005, 0.04, ParameterBasis.Data,
-            "ATOP 4.01 member-level exits (docs/models/alliance-duration.md); prior about the estimate's order of magnitude"),
-        new("hazard_shape", p => p.HazardShape, (p, v) => p with { HazardShape = v }, 0.6, 1.3, ParameterBasis.Data,
-            "ATOP 4.01 member-level exits (docs/models/alliance-duration.md); prior covers falling to mildly rising"),
+        Fit("base_hazard", p => p.BaseHazard, (p, v) => p with { BaseHazard = v }, MemberExitDefaults.BaseHazard, MemberExitDefaults.BaseHazardSe, 0),
+        Fit("hazard_shape", p => p.HazardShape, (p, v) => p with { HazardShape = v }, MemberExitDefaults.Shape, MemberExitDefaults.ShapeSe, 0.1),
         new("hazard_reference_age", p => p.HazardReferenceAge, (p, v) => p with { HazardReferenceAge = v }, 20, 40, ParameterBasis.Assumption, Judgement),
         new("net_benefit_effect", p => p.NetBenefitEffect, (p, v) => p with { NetBenefitEffect = v }, 1, 8, ParameterBasis.Assumption,
             Judgement + " (sign from Leeds & Savun 2007)"),
         new("exit_hazard_ratio", p => p.ExitHazardRatio, (p, v) => p with { ExitHazardRatio = v }, 0.5, 2, ParameterBasis.Assumption, Judgement),
         new("self_help_factor", p => p.SelfHelpFactor, (p, v) => p with { SelfHelpFactor = v }, 1, 2, ParameterBasis.Assumption, Judgement),
-        new("beta_power_change", p => p.PowerChangeEffect, (p, v) => p with { PowerChangeEffect = v }, -1, 5, ParameterBasis.Assumption, "assumption: sign from Leeds & Savun 2007"),
+        Fit("beta_power_change", p => p.PowerChangeEffect, (p, v) => p with { PowerChangeEffect = v }, MemberExitDefaults.PowerChange, MemberExitDefaults.PowerChangeSe, double.NegativeInfinity),
         new("beta_regime_change", p => p.RegimeChangeEffect, (p, v) => p with { RegimeChangeEffect = v }, -0.5, 1.5, ParameterBasis.Assumption, "assumption: sign from Leeds & Savun 2007"),
-        new("beta_outside_alliance", p => p.OutsideAllianceEffect, (p, v) => p with { OutsideAllianceEffect = v }, -0.5, 1.5, ParameterBasis.Assumption, "assumption: sign from Leeds & Savun 2007"),
+        Fit("beta_outside_alliance", p => p.OutsideAllianceEffect, (p, v) => p with { OutsideAllianceEffect = v }, MemberExitDefaults.OutsideAlliance, MemberExitDefaults.OutsideAllianceSe, double.NegativeInfinity),
         new("beta_democracy", p => p.DemocracyEffect, (p, v) => p with { DemocracyEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from Leeds & Savun 2007"),
         new("beta_issue_linkage", p => p.IssueLinkageEffect, (p, v) => p with { IssueLinkageEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from Leeds & Savun 2007"),
         new("beta_threat", p => p.ThreatHazardEffect, (p, v) => p with { ThreatHazardEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from capability aggregation"),
-        new("beta_asymmetric", p => p.AsymmetryEffect, (p, v) => p with { AsymmetryEffect = v }, -1.5, 0.5, ParameterBasis.Assumption, "assumption: sign from Morrow 1991"),
+        Fit("beta_asymmetric", p => p.AsymmetryEffect, (p, v) => p with { AsymmetryEffect = v }, MemberExitDefaults.Asymmetric, MemberExitDefaults.AsymmetricSe, double.NegativeInfinity),
         new("treaty_spillover", p => p.TreatySpillover, (p, v) => p with { TreatySpillover = v }, 0, 0.5, ParameterBasis.Assumption,
             "assumption: separate spokes (0) up to half weight on other treaties' spending (Sandler & Murdoch's spill-in)"),
     ];
 
+    /// <summary>Where the fitted hazard defaults come from (<see cref="MemberExitDefaults"/>).</summary>
+    public const string MemberExitSource =
+        "fitted on ATOP 4.01 member-years 1945-2016 (members leaving a standing alliance, NMC 7.0 expenditure; complementary log-log, docs/models/validation.md); prior: estimate ± 2 standard errors";
+
     /// <summary>The parameter called <paramref name="name"/>, or <c>null</c>.</summary>
     public static ParameterInfo? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+
+    // A fitted hazard parameter: its prior is the estimate ± 2 standard errors, cut at the parameter's lower bound.
+    private static ParameterInfo Fit(
+        string name, Func<SimulationParameters, double> read, Func<SimulationParameters, double, SimulationParameters> write, double estimate, double se, double floor) =>
+        new(name, read, write, Math.Max(floor, estimate - (2 * se)), estimate + (2 * se), ParameterBasis.Fitted, MemberExitSource);
 
     /// <summary>The parameter called <paramref name="name"/>.</summary>
     /// <param name="name">A scenario-file name.</param>

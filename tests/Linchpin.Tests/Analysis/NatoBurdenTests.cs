@@ -29,10 +29,45 @@ public class NatoBurdenTests(StoreFixture fixture) : IClassFixture<StoreFixture>
 
     [Theory]
     [InlineData(2014, "2024-06")]
+    [InlineData(2016, "2019-06")]
     [InlineData(2023, "2024-03")]
     [InlineData(2024, "2024-06")]
-    public void Default_edition_covers_the_most_allies_and_ties_go_to_the_newest(int year, string expected) =>
-        Assert.Equal(expected, AllianceSpendingReader.Nato(fixture.Store, year).Source);
+    public void Default_edition_is_the_newest_with_every_allys_figure(int year, string expected)
+    {
+        var spending = AllianceSpendingReader.Nato(fixture.Store, year);
+        Assert.Equal(expected, spending.Source);
+        Assert.False(spending.Partial);
+    }
+
+    [Theory]
+    [InlineData(2016, false, "2019-06", 4, 27)]
+    [InlineData(2016, true, "2017-02", 5, 27)]
+    [InlineData(2022, true, "2023-03", 7, 29)]
+    [InlineData(2023, true, "2024-03", 11, 30)]
+    public void As_published_gives_the_count_of_the_first_edition_after_the_year_and_revised_figures_may_differ(
+        int year, bool asPublished, string edition, int meeting, int allies)
+    {
+        var spending = AllianceSpendingReader.Nato(fixture.Store, year, asPublished: asPublished);
+        Assert.Equal(edition, spending.Source);
+        Assert.Equal(allies, spending.Allies);
+        Assert.Equal(meeting, Count(BurdenIndicators.Compute(spending), BurdenTarget.Wales2).Meeting);
+    }
+
+    [Fact]
+    public void A_year_without_a_complete_edition_is_marked_partial_and_its_notes_say_of_how_many()
+    {
+        var spending = AllianceSpendingReader.Nato(fixture.Store, 2022);
+        Assert.True(spending.Partial);
+        Assert.Contains(spending.Notes, n => n.Contains("figures for 9 of the 29 allies with armed forces", StringComparison.Ordinal));
+        Assert.Contains(spending.Notes, n => n.Contains("NATO's estimates", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void As_published_refuses_a_year_no_later_edition_covers()
+    {
+        var error = Assert.Throws<LinchpinException>(() => AllianceSpendingReader.Nato(fixture.Store, 2019, asPublished: true));
+        Assert.Equal(ErrorKind.Data, error.Kind);
+    }
 
     [Fact]
     public void Counts_use_the_printed_value_so_Denmark_2023_at_two_percent_meets_it()

@@ -85,7 +85,8 @@ public class ProvenanceTests(StoreFixture fixture) : IClassFixture<StoreFixture>
                   "version": "7.0"
                 }
               ],
-              "seed": null
+              "seed": null,
+              "warnings": []
             }
 
             """.ReplaceLineEndings("\n"),
@@ -110,7 +111,7 @@ public class ProvenanceTests(StoreFixture fixture) : IClassFixture<StoreFixture>
         var jsonFile = home.File("n.json");
         _store.Export(sql, jsonFile, provenance);
         Assert.Equal(
-            $$"""{"tool":"Linchpin","tool_version":"{{DatasetCatalog.ToolVersion}}","command":"linchpin data export nmc","parameters":{"dataset":"nmc"},"datasets":[{"name":"nmc","version":"7.0"}],"seed":null}""",
+            $$"""{"tool":"Linchpin","tool_version":"{{DatasetCatalog.ToolVersion}}","command":"linchpin data export nmc","parameters":{"dataset":"nmc"},"datasets":[{"name":"nmc","version":"7.0"}],"seed":null,"warnings":[]}""",
             JsonSerializer.Serialize(JsonDocument.Parse(File.ReadAllText(Provenance.SidecarPath(jsonFile))).RootElement));
     }
 

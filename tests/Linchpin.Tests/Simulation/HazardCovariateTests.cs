@@ -22,7 +22,8 @@ public class HazardCovariateTests
 
     private static SimulationParameters Flat(double democracy = 0, double regime = 0, int window = 1) => new(
         ThreatVolatility: 0, BaseHazard: BaseHazard, HazardShape: 1, NetBenefitEffect: 0, ExitHazardRatio: 0,
-        DemocracyEffect: democracy, RegimeChangeEffect: regime, CovariateWindow: window);
+        DemocracyEffect: democracy, RegimeChangeEffect: regime, CovariateWindow: window,
+        PowerChangeEffect: 0, OutsideAllianceEffect: 0, AsymmetryEffect: 0); // the fitted defaults are not 0
 
     /// <summary>The share of runs in which each ally starts hedging in year <paramref name="t"/>, among those still members the year before.</summary>
     private static double[] HedgingRate(SimulationEngine engine, int t)

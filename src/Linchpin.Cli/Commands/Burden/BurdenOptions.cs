@@ -16,7 +16,12 @@ internal sealed class BurdenOptions
 
     public Option<string?> Edition { get; } = new("--edition")
     {
-        Description = "NATO edition (release month, e.g. 2024-06); default: the edition covering the most allies that year, ties to the newest",
+        Description = "NATO edition (release month, e.g. 2024-06); default: the newest edition with every ally's figure for the year (else the one covering the most allies, marked partial)",
+    };
+
+    public Option<bool> AsPublished { get; } = new("--as-published")
+    {
+        Description = "NATO's figures as published at the time: the first edition released after the year, before later revisions",
     };
 
     public Option<string> Source { get; } = new("--source")
@@ -39,6 +44,7 @@ internal sealed class BurdenOptions
     {
         command.Options.Add(Alliance);
         command.Options.Add(Edition);
+        command.Options.Add(AsPublished);
         command.Options.Add(Source);
         command.Options.Add(Counting);
         if (plot)
@@ -49,7 +55,7 @@ internal sealed class BurdenOptions
 
     /// <summary>The spending query the options name.</summary>
     public BurdenQuery Query(ParseResult parsed) =>
-        new(parsed.GetValue(Alliance)!, parsed.GetValue(Source)!, parsed.GetValue(Edition), parsed.GetValue(Counting)!);
+        new(parsed.GetValue(Alliance)!, parsed.GetValue(Source)!, parsed.GetValue(Edition), parsed.GetValue(Counting)!, parsed.GetValue(AsPublished));
 
     public CountingRule Rule(ParseResult parsed) => Query(parsed).Rule();
 

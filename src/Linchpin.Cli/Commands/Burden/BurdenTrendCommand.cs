@@ -26,7 +26,7 @@ internal static class BurdenTrendCommand
             if (years.Count > 0)
             {
                 Rows.SavePlot(BurdenCharts.Trend(years, $"{years[0].Spending.Alliance}: defence expenditure as % of GDP, {first}-{last}"),
-                    parsed.GetValue(options.Plot), parsed, store, environment);
+                    parsed.GetValue(options.Plot), parsed, store, environment, table.Notes);
             }
 
             return 0;

@@ -28,7 +28,7 @@ internal static class DataExportCommand
                 parsed,
                 [new("dataset", dataset.Name), .. string.IsNullOrWhiteSpace(where) ? [] : new KeyValuePair<string, string>[] { new("where", where) }],
                 [dataset]);
-            var rows = store.ExportReadOnly(sql, path, provenance);
+            var rows = store.ExportReadOnly(sql, path, provenance, environment.Cancellation);
             var summary = new ResultTable(
                 [new("dataset", typeof(string)), new("rows", typeof(long)), new("file", typeof(string))],
                 [[parsed.GetValue(name), rows, path]]);

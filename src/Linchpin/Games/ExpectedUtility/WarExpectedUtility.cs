@@ -17,11 +17,15 @@ public enum EuReference
 
 /// <summary>Settings of the expected-utility dyad variables.</summary>
 /// <param name="Reference">Regional or systemic reference system.</param>
-/// <param name="Risk">Risk attitude R in [−1, 1] given to every state in the <i>War and Reason</i> terms (an assumption; 0 = risk neutral).</param>
-public sealed record WarUtilityOptions(EuReference Reference = EuReference.Regional, double Risk = 0)
+/// <param name="Risk">Risk attitude R in [−1, 1] given to every state in the <i>War and Reason</i> terms (an assumption; 0 = risk neutral); ignored when <paramref name="ComputedRisk"/>.</param>
+/// <param name="ComputedRisk">Compute each state's R toward each region from its alliance portfolio (<see cref="WarTrapRisk"/>, as EUGene) instead of giving every state <paramref name="Risk"/>.</param>
+public sealed record WarUtilityOptions(EuReference Reference = EuReference.Regional, double Risk = 0, bool ComputedRisk = false)
 {
-    /// <summary>The exponent r = (1 − R/3) / (1 + R/3), in [0.5, 2].</summary>
-    public double RiskExponent => (1 - (Risk / 3)) / (1 + (Risk / 3));
+    /// <summary>The exponent r = (1 − R/3) / (1 + R/3), in [0.5, 2], of <see cref="Risk"/>.</summary>
+    public double RiskExponent => Exponent(Risk);
+
+    /// <summary>The exponent r = (1 − R/3) / (1 + R/3) of a risk attitude R in [−1, 1] (<i>War and Reason</i>; "The War Trap Revisited").</summary>
+    public static double Exponent(double risk) => (1 - (risk / 3)) / (1 + (risk / 3));
 
     /// <summary>Checks the range of <see cref="Risk"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">R outside [−1, 1].</exception>
@@ -67,10 +71,14 @@ public sealed class WarExpectedUtilityYear
     private readonly double[] _warTrap;
     private readonly double[] _win;
     private readonly double[] _targetWin;
+    private readonly double[] _riskA;
+    private readonly double[] _riskB;
     private readonly int _n;
 
-    private WarExpectedUtilityYear(int year, int[] codes, double[] tau, double[] warTrap, double[] win, double[] targetWin, WarUtilityOptions options)
+    private WarExpectedUtilityYear(int year, int[] codes, double[] tau, double[] warTrap, double[] win, double[] targetWin, double[] riskA, double[] riskB, WarUtilityOptions options)
     {
+        _riskA = riskA;
+        _riskB = riskB;
         Year = year;
         Codes = codes;
         Options = options;
@@ -131,8 +139,8 @@ public sealed class WarExpectedUtilityYear
         }
 
         WarExpectedUtilityYear? result = null;
-        ComputeInto(year, code, portfolios.ToArray(), capabilities.ToArray(), options, (count, tau, warTrap, win, targetWin) =>
-            result = new WarExpectedUtilityYear(year, code, tau[..(count * count)], warTrap[..(count * count)], win[..(count * count)], targetWin[..(count * count)], options));
+        ComputeInto(year, code, portfolios.ToArray(), capabilities.ToArray(), options, (count, arrays) =>
+            result = new WarExpectedUtilityYear(year, code, arrays.Tau[..(count * count)], arrays.WarTrap[..(count * count)], arrays.Win[..(count * count)], arrays.TargetWin[..(count * count)], arrays.RiskA[..(count * count)], arrays.RiskB[..(count * count)], options));
         return result!;
     }
 
@@ -146,8 +154,9 @@ public sealed class WarExpectedUtilityYear
         try
         {
             work.Taus();
+            work.Risks();
             work.Utilities();
-            results(codes.Length, work.U, work.WarTrap, work.Win, work.TargetWin);
+            results(codes.Length, new YearArrays(work.U, work.WarTrap, work.Win, work.TargetWin, work.RiskA, work.RiskB));
         }
         finally
         {
@@ -179,6 +188,20 @@ public sealed class WarExpectedUtilityYear
     /// <summary><i>War and Reason</i> P^j in the dyad (i, j): the probability that j prevails; NaN where missing.</summary>
     public double TargetWinAt(int i, int j) => _targetWin[(i * _n) + j];
 
+    /// <summary>R of i (index) toward the relevant region of (i, j); NaN where missing.</summary>
+    public double RiskAAt(int i, int j) => _riskA[(i * _n) + j];
+
+    /// <summary>R of j (index) toward the relevant region of (i, j); NaN where missing.</summary>
+    public double RiskBAt(int i, int j) => _riskB[(i * _n) + j];
+
+    /// <summary>R of the first state toward the relevant region of the dyad, by code; <c>null</c> where missing.</summary>
+    /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
+    public double? RiskA(int ccode1, int ccode2) => Get(_riskA, ccode1, ccode2);
+
+    /// <summary>R of the second state toward the relevant region of the dyad, by code; <c>null</c> where missing.</summary>
+    /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
+    public double? RiskB(int ccode1, int ccode2) => Get(_riskB, ccode1, ccode2);
+
     /// <summary>U_ij for two states by code; <c>null</c> where missing.</summary>
     /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
     public double? TauB(int ccode1, int ccode2) => Get(_tau, ccode1, ccode2);
@@ -207,8 +230,11 @@ public sealed class WarExpectedUtilityYear
         return double.IsNaN(value) ? null : value;
     }
 
-    /// <summary>Receives one year's results: τ_b, <i>War Trap</i> E(U), P^i and P^j, each n × n row-major.</summary>
-    internal delegate void YearResults(int n, double[] tau, double[] warTrap, double[] win, double[] targetWin);
+    /// <summary>Receives one year's results (each n × n row-major; the arrays may be longer).</summary>
+    internal delegate void YearResults(int n, YearArrays arrays);
+
+    /// <summary>One year's results: τ_b, <i>War Trap</i> E(U), P^i and P^j, and the risk attitudes of i and j toward the dyad's region.</summary>
+    internal readonly record struct YearArrays(double[] Tau, double[] WarTrap, double[] Win, double[] TargetWin, double[] RiskA, double[] RiskB);
 
     /// <summary>The working arrays of one year's computation, rented from the shared pools.</summary>
     private sealed class Work
@@ -244,6 +270,8 @@ public sealed class WarExpectedUtilityYear
             WarTrap = ArrayPool<double>.Shared.Rent(_n * _n);
             Win = ArrayPool<double>.Shared.Rent(_n * _n);
             TargetWin = ArrayPool<double>.Shared.Rent(_n * _n);
+            RiskA = ArrayPool<double>.Shared.Rent(_n * _n);
+            RiskB = ArrayPool<double>.Shared.Rent(_n * _n);
         }
 
         /// <summary>Gives the arrays back to the pools.</summary>
@@ -255,6 +283,8 @@ public sealed class WarExpectedUtilityYear
             ArrayPool<double>.Shared.Return(WarTrap);
             ArrayPool<double>.Shared.Return(Win);
             ArrayPool<double>.Shared.Return(TargetWin);
+            ArrayPool<double>.Shared.Return(RiskA);
+            ArrayPool<double>.Shared.Return(RiskB);
         }
 
         /// <summary>U[x·n + y] = τ_b of x and y over the relevant region of (x, y).</summary>
@@ -268,6 +298,45 @@ public sealed class WarExpectedUtilityYear
         public double[] Win { get; }
 
         public double[] TargetWin { get; }
+
+        public double[] RiskA { get; }
+
+        public double[] RiskB { get; }
+
+        /// <summary>R of i and of j toward the region of each pair: the one given, or each state's computed score toward each region it needs.</summary>
+        public void Risks()
+        {
+            var n = _n;
+            if (!_options.ComputedRisk)
+            {
+                Array.Fill(RiskA, _options.Risk, 0, n * n);
+                Array.Fill(RiskB, _options.Risk, 0, n * n);
+                return;
+            }
+
+            var systemic = _sets.Length == 1;
+            var slot = new int[n * n];
+            var needed = new bool[n * WarTrapRisk.Slots];
+            for (var at = 0; at < n * n; at++)
+            {
+                slot[at] = systemic ? WarTrapRisk.Globe : Region[at];
+                needed[((at / n) * WarTrapRisk.Slots) + slot[at]] = true;
+                needed[((at % n) * WarTrapRisk.Slots) + slot[at]] = true;
+            }
+
+            var system = RiskSystem.Create(_year, _codes, _v, _c, systemic);
+            var scores = new double[n * WarTrapRisk.Slots];
+            for (var x = 0; x < needed.Length; x++)
+            {
+                scores[x] = needed[x] ? system.Score(x / WarTrapRisk.Slots, x % WarTrapRisk.Slots).Risk : double.NaN;
+            }
+
+            for (var at = 0; at < n * n; at++)
+            {
+                RiskA[at] = scores[((at / n) * WarTrapRisk.Slots) + slot[at]];
+                RiskB[at] = scores[((at % n) * WarTrapRisk.Slots) + slot[at]];
+            }
+        }
 
         /// <summary>τ_b of every pair over every reference set it needs (regional: each state's home region).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -406,11 +475,10 @@ public sealed class WarExpectedUtilityYear
         public void Utilities()
         {
             var n = _n;
-            var risk = _options.Risk;
             var sets = _sets.Select(set => new Compact(set, n, U, _c)).ToArray();
             try
             {
-                Pairs(sets, n, risk);
+                Pairs(sets, n, neutral: !_options.ComputedRisk && _options.Risk == 0);
             }
             finally
             {
@@ -422,7 +490,7 @@ public sealed class WarExpectedUtilityYear
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Pairs(Compact[] sets, int n, double risk)
+        private void Pairs(Compact[] sets, int n, bool neutral)
         {
             for (var i = 0; i < n; i++)
             {
@@ -438,33 +506,34 @@ public sealed class WarExpectedUtilityYear
                     }
 
                     // Risk neutral, over the same set both ways: (j, i) is (i, j) with the signs and sides swapped.
-                    var mirrored = risk == 0 && Region[at] == Region[back];
+                    var mirrored = neutral && Region[at] == Region[back];
                     if (mirrored && j < i)
                     {
                         continue;
                     }
 
                     var set = sets[Region[at]];
-                    var sums = risk == 0 ? set.Total(i, j, ci + cj) : set.SumsWithRisk(i, j, ci + cj, risk);
+                    var risks = (RiskA[at], RiskB[at]);
+                    var sums = neutral ? set.Total(i, j, ci + cj) : set.SumsWithRisk(i, j, ci + cj, risks);
                     foreach (var k in (ReadOnlySpan<int>)[i, j])
                     {
                         if (set.Position[k] >= 0)
                         {
-                            sums = sums.Minus(set.Term(set.Position[k], i, j, ci + cj, risk));
+                            sums = sums.Minus(set.Term(set.Position[k], i, j, ci + cj, risks));
                         }
                     }
 
-                    Finish(at, ci, cj, uij, sums, risk);
+                    Finish(at, ci, cj, uij, sums, risks);
                     if (mirrored)
                     {
-                        Finish(back, cj, ci, uij, new Sums(-sums.WarTrap, sums.NumeratorB, sums.DenominatorB, sums.NumeratorA, sums.DenominatorA), risk);
+                        Finish(back, cj, ci, uij, new Sums(-sums.WarTrap, sums.NumeratorB, sums.DenominatorB, sums.NumeratorA, sums.DenominatorA), risks);
                     }
                 }
             }
         }
 
         /// <summary>Adds the bilateral term and the two states' own parts to the sums over third states.</summary>
-        private void Finish(int at, double ci, double cj, double uij, Sums sums, double risk)
+        private void Finish(int at, double ci, double cj, double uij, Sums sums, (double A, double B) risk)
         {
             var pi = ci + cj == 0 ? 0.5 : ci / (ci + cj);
             WarTrap[at] = (pi * (1 - uij)) + ((1 - pi) * (uij - 1)) + sums.WarTrap;
@@ -472,8 +541,8 @@ public sealed class WarExpectedUtilityYear
             // i and j themselves weigh in over the dyad's own region, with U_ii = U_jj = 1.
             var adjusted = WarReasonTau(uij);
             sums = sums.Plus(Sums.Of(ci, 1 - adjusted, risk)).Plus(Sums.Of(cj, adjusted - 1, risk));
-            Win[at] = sums.DenominatorA > 0 ? sums.NumeratorA / sums.DenominatorA : double.NaN;
-            TargetWin[at] = sums.DenominatorB > 0 ? sums.NumeratorB / sums.DenominatorB : double.NaN;
+            Win[at] = sums.DenominatorA > 0 && !double.IsNaN(risk.A) ? sums.NumeratorA / sums.DenominatorA : double.NaN;
+            TargetWin[at] = sums.DenominatorB > 0 && !double.IsNaN(risk.B) ? sums.NumeratorB / sums.DenominatorB : double.NaN;
         }
 
         private int Relevant(int x, int y) =>
@@ -483,16 +552,16 @@ public sealed class WarExpectedUtilityYear
     /// <summary>Sums over third states K: the <i>War Trap</i> term and the numerators and denominators of P^i and P^j.</summary>
     private readonly record struct Sums(double WarTrap, double NumeratorA, double DenominatorA, double NumeratorB, double DenominatorB)
     {
-        /// <summary>One state's part in P^i and P^j, with weight <paramref name="capability"/> and d = U_Ki − U_Kj.</summary>
-        public static Sums Of(double capability, double d, double risk)
+        /// <summary>One state's part in P^i and P^j, with weight <paramref name="capability"/>, d = U_Ki − U_Kj and the risk attitudes R_i, R_j.</summary>
+        public static Sums Of(double capability, double d, (double A, double B) risk)
         {
             if (double.IsNaN(capability) || double.IsNaN(d))
             {
                 return default;
             }
 
-            var a = d / 2 * (risk == 0 ? 1 : Math.Exp(risk * d));
-            var b = -d / 2 * (risk == 0 ? 1 : Math.Exp(-risk * d));
+            var a = d / 2 * (risk.A == 0 || double.IsNaN(risk.A) ? 1 : Math.Exp(risk.A * d));
+            var b = -d / 2 * (risk.B == 0 || double.IsNaN(risk.B) ? 1 : Math.Exp(-risk.B * d));
             return new(0, capability * Math.Max(a, 0), capability * Math.Abs(a), capability * Math.Max(b, 0), capability * Math.Abs(b));
         }
 
@@ -582,14 +651,14 @@ public sealed class WarExpectedUtilityYear
             var sums = new Sums(Vector.Sum(trap), Vector.Sum(numA), Vector.Sum(den), Vector.Sum(numB), Vector.Sum(den));
             for (; p < _size; p++)
             {
-                sums = sums.Plus(Term(p, i, j, cij, 0));
+                sums = sums.Plus(Term(p, i, j, cij, (0, 0)));
             }
 
             return sums;
         }
 
-        /// <summary>The sums over every member of the set with a risk attitude R ≠ 0.</summary>
-        public Sums SumsWithRisk(int i, int j, double cij, double risk)
+        /// <summary>The sums over every member of the set with risk attitudes R_i, R_j.</summary>
+        public Sums SumsWithRisk(int i, int j, double cij, (double A, double B) risk)
         {
             var sums = default(Sums);
             for (var p = 0; p < _size; p++)
@@ -601,7 +670,7 @@ public sealed class WarExpectedUtilityYear
         }
 
         /// <summary>The part of the set's member at <paramref name="p"/>.</summary>
-        public Sums Term(int p, int i, int j, double cij, double risk)
+        public Sums Term(int p, int i, int j, double cij, (double A, double B) risk)
         {
             var ck = _c[p];
             var term = ck / (cij + ck) * (_g[(i * _size) + p] - _g[(j * _size) + p]);
