@@ -137,6 +137,12 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Work
             (["burden", "trend"], "--from", ["abc", "NaN", "1.5", "1700"]),
             (["burden", "trend"], "--to", ["abc", "Infinity", "1.5", "2100"]),
             (["data", "show", "nmc"], "--limit", ["-1", "abc", "NaN", "1.5", "99999999999"]),
+            (["calibrate", "nato-2014", "--out", Home + "/out/p.parquet"], "--draws", [.. notWhole, "0", "9", "-1", "10000001"]),
+            (["calibrate", "nato-2014", "--out", Home + "/out/p.parquet"], "--accept", [.. notNumbers, "0", "-0.1", "1.5"]),
+            (["calibrate", "nato-2014", "--out", Home + "/out/p.parquet"], "--seed", ["-1", "abc", "NaN"]),
+            (["burden", "test", "--n", "20"], "--rho", [.. notNumbers, "1.5", "-2"]),
+            (["burden", "test", "--rho", "0.3"], "--n", [.. notWhole, "0", "-1", "2"]),
+            (["burden", "test", "--rho", "0.3", "--n", "20"], "--controls", [.. notWhole, "-1", "3"]),
         };
         foreach (var (command, option, bad) in numeric)
         {
@@ -162,6 +168,7 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Work
             ["landscape", "--input", Home + "/in/landscape.yaml"], ["scenario", "list"], ["scenario", "show", "nato-2014"],
             ["scenario", "validate", Home + "/in/scenario.yaml"], ["simulate", "--scenario", "nato-2014", "--runs", "1"],
             ["backtest", "nato-2014"], ["duration"], ["sensitivity", "--function", "ishigami"],
+            ["calibrate", "nato-2014", "--out", Home + "/out/p.parquet"],
         };
         foreach (var command in commands)
         {
@@ -275,6 +282,24 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Work
             cases.Add(($"priors <- {csv}", ["sensitivity", "--scenario", "nato-2014", "--priors", Home + "/in/" + csv, "--samples", "4", "--seeds", "1"]));
             cases.Add(($"vectors <- {csv}", ["similarity", "--vectors", Home + "/in/" + csv]));
         }
+
+        foreach (var csv in new[] { "priors-nan.csv", "priors-inf.csv", "priors-unknown.csv", "empty.csv", "binary.yaml", "big.csv", "folder", "missing.csv" })
+        {
+            cases.Add(($"calibrate priors <- {csv}", ["calibrate", "nato-2014", "--priors", Home + "/in/" + csv, "--out", Home + "/out/p.parquet"]));
+        }
+
+        foreach (var document in new[] { "deep.yaml", "truncated.yaml", "empty.yaml", "bomb.yaml", "big.yaml", "folder", "binary.yaml", "scenario-nan.yaml" })
+        {
+            cases.Add(($"calibrate <- {document}", ["calibrate", Home + "/in/" + document, "--out", Home + "/out/p.parquet"]));
+            cases.Add(($"backtest <- {document}", ["backtest", Home + "/in/" + document]));
+        }
+
+        Add("calibrate", "nato-2014");
+        Add("calibrate", "nato-2014", "--out", Home + "/out/p.txt");
+        Add("calibrate", "nato-2014", "--year", "1700", "--out", Home + "/out/p.parquet");
+        Add("calibrate", "nato-2014", "--parameters", "bogus", "--out", Home + "/out/p.parquet");
+        Add("calibrate", "nato-2014", "--parameters", "threat_elasticity", "--priors", Home + "/in/priors-nan.csv", "--out", Home + "/out/p.parquet");
+        Add("calibrate", "bogus", "--out", Home + "/out/p.parquet");
 
         foreach (var priors in new[] { "priors-nan.csv", "priors-inf.csv", "priors-reversed.csv", "priors-unknown.csv", "priors-twice.csv" })
         {
