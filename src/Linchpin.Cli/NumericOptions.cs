@@ -12,11 +12,14 @@ internal static class NumericOptions
 {
     /// <summary>A number option in [<paramref name="min"/>, <paramref name="max"/>] with a default.</summary>
     public static Option<double> Number(string name, string description, double defaultValue, double min, double max) =>
-        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue }, v => InputNumber.Problem(v, min, max));
+        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue }, v => InputNumber.Problem(v, min, max), Text);
 
     /// <summary>An optional number option in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public static Option<double?> OptionalNumber(string name, string description, double min, double max) =>
-        Checked(new Option<double?>(name) { Description = description }, v => v is { } value ? InputNumber.Problem(value, min, max) : null);
+        Checked(new Option<double?>(name) { Description = description }, v => v is { } value ? InputNumber.Problem(value, min, max) : null, Text);
+
+    // The parser reads numbers in the current culture and with thousands separators ("1,5" is 15): the text is checked as input files are.
+    private static string? Text(string token) => InputNumber.TryParse(token, out _, out var problem) ? null : problem;
 
     /// <summary>A whole-number option in [<paramref name="min"/>, <paramref name="max"/>] with a default.</summary>
     public static Option<T> Whole<T>(string name, string description, T defaultValue, T min, T max)
@@ -32,12 +35,18 @@ internal static class NumericOptions
         where T : struct, IBinaryInteger<T> =>
         value >= min && value <= max ? null : InputNumber.Problem(long.CreateSaturating(value), long.CreateSaturating(min), long.CreateSaturating(max));
 
-    private static Option<T> Checked<T>(Option<T> option, Func<T, string?> problem)
+    private static Option<T> Checked<T>(Option<T> option, Func<T, string?> problem, Func<string, string?>? textProblem = null)
     {
         option.Validators.Add(result =>
         {
             if (result.Tokens.Count == 0)
             {
+                return;
+            }
+
+            if (textProblem?.Invoke(result.Tokens[^1].Value) is { } refused)
+            {
+                result.AddError($"{option.Name}: {refused}");
                 return;
             }
 

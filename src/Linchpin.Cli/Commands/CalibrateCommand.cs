@@ -16,8 +16,8 @@ internal static class CalibrateCommand
         var edition = new Option<string>("--edition") { Description = "The NATO edition of the targets", DefaultValueFactory = _ => AllianceSpendingReader.FullTableEdition };
         var parameters = new Option<string?>("--parameters") { Description = $"Parameters to fit over their default priors (default: {string.Join(",", NatoTargets.DefaultParameters)})" };
         var priors = new Option<string?>("--priors") { Description = "A priors file: CSV 'parameter,lower,upper,source'" };
-        var draws = new Option<int>("--draws") { Description = "Prior draws (one run each)", DefaultValueFactory = _ => 4000 };
-        var accept = new Option<double>("--accept") { Description = "Share of the draws kept (the nearest)", DefaultValueFactory = _ => 0.025 };
+        var draws = NumericOptions.Whole("--draws", "Prior draws (one run each)", 4000, 10, 10_000_000);
+        var accept = NumericOptions.Number("--accept", "Share of the draws kept (the nearest)", 0.025, 0, 1);
         var seed = new Option<ulong>("--seed") { Description = "Seed of the draws and runs", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "The posterior's Parquet file (a .json summary is written beside it)", Required = true };
         var command = new Command("calibrate", "Fit a scenario's parameters to NATO's figures by approximate Bayesian computation (rejection) and write the posterior");

@@ -12,9 +12,9 @@ internal static class BurdenTestCommand
     {
         var options = new BurdenOptions();
         var year = new Option<int?>("--year") { Description = "Year (required unless --rho is given)" };
-        var rho = new Option<double?>("--rho") { Description = "Only the p-value of this (partial) rank correlation, with --n and --controls (Sandler & Murdoch 2000, Table 9)" };
-        var n = new Option<int?>("--n") { Description = "Number of allies behind --rho" };
-        var controls = new Option<int>("--controls") { Description = "Variables partialled out of --rho (0, 1 or 2)", DefaultValueFactory = _ => 0 };
+        var rho = NumericOptions.OptionalNumber("--rho", "Only the p-value of this (partial) rank correlation, with --n and --controls (Sandler & Murdoch 2000, Table 9)", -1, 1);
+        var n = NumericOptions.OptionalWhole("--n", "Number of allies behind --rho", 1, 1_000_000);
+        var controls = NumericOptions.Whole("--controls", "Variables partialled out of --rho (0, 1 or 2)", 0, 0, 2);
         var alternative = new Option<string>("--alternative")
         {
             Description = "Alternative hypothesis: greater (the large bear more; Olson & Zeckhauser), less, or two-sided",

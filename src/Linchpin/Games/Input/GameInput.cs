@@ -89,11 +89,7 @@ public static class GameInput
             }));
         }
 
-        // Totals are sums of incomes: refuse incomes whose sum no double can hold.
-        if (!double.IsFinite(result.Sum(a => a.Income)))
-        {
-            throw input.Error(allies, "income", "the incomes add up to more than the largest number a double holds (about 1.8e308)");
-        }
+        input.RequireFiniteSum(allies, "income", result.Select(a => a.Income), "incomes");
 
         return result;
     }
@@ -133,6 +129,12 @@ public static class GameInput
         if (!(w[0] > 0 && w[1] > 0))
         {
             throw input.Error(input.Required(root, "weights"), "weights", "both weights must be positive");
+        }
+
+        input.RequireFiniteSum(root, "pie", [pie, .. d], "pie and disagreement payoffs");
+        if (InputReader.Find(root, "weights") is { } weights)
+        {
+            input.RequireFiniteSum(weights, "weights", w, "weights");
         }
 
         return new NashInput(pie, d[0], d[1], w[0] / (w[0] + w[1]));
@@ -179,6 +181,7 @@ public static class GameInput
                 throw input.Error(input.Required(root, "airport"), "airport", $"a runway cost cannot be negative, got {costs.First(c => c < 0)}");
             }
 
+            input.RequireFiniteSum(input.Required(root, "airport"), "airport", costs, "runway costs");
             game = new AirportGame(players, costs);
         }
         else
@@ -213,6 +216,8 @@ public static class GameInput
             {
                 throw input.Error(map, "allocation", $"player '{players[missing]}' has no amount");
             }
+
+            input.RequireFiniteSum(map, "allocation", allocation, "amounts of the allocation");
         }
 
         return new CostGameInput(game, allocation);
@@ -368,6 +373,7 @@ public static class GameInput
             }
         }
 
+        input.RequireFiniteSum(map, field, worth, $"{field}s of the coalitions");
         return new TabularGame(players, worth, field == "cost" ? GameKind.Cost : GameKind.Value);
     }
 }

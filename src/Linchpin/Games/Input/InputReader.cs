@@ -140,6 +140,18 @@ internal sealed class InputReader
     /// </summary>
     private static long LineIn(string text, long line) => Math.Min(line, text.Count(c => c == '\n') + 1);
 
+    /// <summary>
+    /// Refuses values whose magnitudes add up to more than a double holds: the models add them
+    /// (totals, coalition sums, shares of a sum), and an infinite sum would give a wrong answer, not an error.
+    /// </summary>
+    public void RequireFiniteSum(YamlNode at, string field, IEnumerable<double> values, string what)
+    {
+        if (!double.IsFinite(values.Sum(Math.Abs)))
+        {
+            throw Error(at, field, $"the {what} add up to more than the largest number a double holds (about 1.8e308)");
+        }
+    }
+
     public LinchpinException Error(YamlNode at, string? field, string problem) =>
         LinchpinException.InFile(File, at.Start.Line, field, problem);
 
