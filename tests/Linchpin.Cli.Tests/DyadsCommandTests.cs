@@ -17,7 +17,7 @@ public sealed class DyadsCommandTests : IDisposable
             "ccode1,ccode2,year,atop_alliance,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,"
             + "milex1,milper1,irst1,pec1,tpop1,upop1,cinc1,milex2,milper2,irst2,pec2,tpop2,upop2,cinc2",
             lines[0]);
-        Assert.Contains("2,732,1990,1,1,0,0,1,1,289755000,2180,89726,2820314,249907,64116,0.14144771,10620000,650,24459,122308,42869,30100,0.017850056", lines);
+        Assert.Contains("2,732,1990,1,1,0,0,1,1,289755000,2180,89726,2820314,249907.0,64116.0,0.14144771,10620000,650,24459,122308,42869.0,30100.0,0.017850056", lines);
     }
 
     [Fact]
