@@ -196,7 +196,36 @@ public sealed class BurdenCommandTests : IDisposable
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.Contains("Bolt, Jutta", html, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_cli.Home, "*.tmp*"));
-        Assert.Contains("\"maddison\"", File.ReadAllText(path + ".provenance.json"), StringComparison.Ordinal);
+        var provenance = JsonDocument.Parse(File.ReadAllText(path + ".provenance.json")).RootElement;
+        Assert.Contains("\"maddison\"", provenance.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("20", provenance.GetProperty("parameters").GetProperty("runs").GetString());
+        Assert.Equal(42, provenance.GetProperty("seed").GetInt64());
+        Assert.Equal("2024-06", provenance.GetProperty("parameters").GetProperty("nato_edition").GetString());
+    }
+
+    [Fact]
+    public void Report_opens_with_key_judgements_and_contents_and_prints_no_float_noise()
+    {
+        var path = _cli.File("brief.html");
+        var (exit, output, error) = _cli.Run("report", "--out", path, "--runs", "5", "--seed", "7");
+        Assert.True(exit == 0, error);
+        Assert.Contains(Path.GetFullPath(path), output, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFullPath(path) + ".provenance.json", output, StringComparison.Ordinal);
+        var html = File.ReadAllText(path);
+        var judgements = html.IndexOf("Key judgements", StringComparison.Ordinal);
+        Assert.InRange(judgements, 0, html.IndexOf("<nav class=\"toc\">", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("<nav class=\"toc\">", StringComparison.Ordinal) < html.IndexOf("<section id=\"nato\">", StringComparison.Ordinal));
+        Assert.Contains("23 of 31 NATO allies spent at least 2% of GDP on defence in 2024", html, StringComparison.Ordinal);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        Assert.Contains("<details open>", html, StringComparison.Ordinal);
+        Assert.Contains("1,038.9", html, StringComparison.Ordinal);
+        Assert.Contains("projection at signing", html, StringComparison.Ordinal);
+        Assert.Contains("Snyder, Glenn H. 1984", html, StringComparison.Ordinal);
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "data:image/png;base64,[A-Za-z0-9+/=]+", "");
+        Assert.DoesNotMatch(@"\d\.\d{7,}", text);
+        var provenance = JsonDocument.Parse(File.ReadAllText(path + ".provenance.json")).RootElement;
+        Assert.Equal(7, provenance.GetProperty("seed").GetInt64());
+        Assert.Equal("5", provenance.GetProperty("parameters").GetProperty("runs").GetString());
     }
 
     [Fact]
@@ -226,7 +255,9 @@ public sealed class BurdenCommandTests : IDisposable
         Assert.Contains("distribution of the first settled SMA payment", first, StringComparison.Ordinal);
         Assert.Contains("<td>KOR</td><td>transactional (τ = 1)</td>", first.Replace("&#964;", "τ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("<tr><td>random seed</td><td>7</td></tr>", first, StringComparison.Ordinal);
-        var simulation = first[first.IndexOf("Simulation: the doctrine", StringComparison.Ordinal)..];
+        var start = first.IndexOf("Simulation: the doctrine", StringComparison.Ordinal);
+        var end = first.IndexOf("id=\"validation\"", start, StringComparison.Ordinal);
+        var simulation = first[start..end];
         // Two fan charts per scenario (8) and the SMA histogram for the four with a Korean agreement.
         Assert.Equal(20, simulation.Split("data:image/png;base64,").Length - 1);
         Assert.Contains("<td>hormuz</td><td>KOR</td>", first, StringComparison.Ordinal);

@@ -27,18 +27,22 @@ internal static class ReportCommand
             var count = parsed.GetValue(runs);
 
             using var store = CommonOptions.OpenStore(parsed, environment);
+            var builder = new BurdenReport(store, count, parsed.GetValue(seed));
             string html = "";
-            Output.ProgressReporter.Run(environment, [("building the report", () => html = BurdenReport.Build(store, count, parsed.GetValue(seed)))]);
-            CommonOptions.Provenance(parsed, [], store.Loaded).WriteWith(path, temp => File.WriteAllText(temp, html), environment.Cancellation);
+            Output.ProgressReporter.Run(environment, [.. builder.Stages(), ("writing the page", () => html = builder.Render())]);
+            var seedValue = parsed.GetValue(seed);
+            (CommonOptions.Provenance(parsed, builder.Parameters, store.Loaded) with { Seed = seedValue <= long.MaxValue ? (long)seedValue : null }).WriteWith(path, temp => File.WriteAllText(temp, html), environment.Cancellation);
             var format = parsed.GetValue(CommonOptions.Format);
+            var full = Path.GetFullPath(path);
             if (format == Output.OutputFormat.Table)
             {
-                environment.Out.WriteLine($"report written to {path}");
+                environment.Out.WriteLine($"report written to {full}");
+                environment.Out.WriteLine($"provenance written to {Path.GetFullPath(Provenance.SidecarPath(path))}");
                 return 0;
             }
 
             var rows = new Output.Rows("file", "bytes", "runs", "seed", "provenance");
-            rows.Add(path, (long)System.Text.Encoding.UTF8.GetByteCount(html), count, parsed.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture), Provenance.SidecarPath(path));
+            rows.Add(full, (long)System.Text.Encoding.UTF8.GetByteCount(html), count, parsed.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(Provenance.SidecarPath(path)));
             rows.Write(format, environment, "report", null, []);
             return 0;
         }));

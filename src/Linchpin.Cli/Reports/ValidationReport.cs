@@ -24,7 +24,7 @@ internal static class ValidationReport
     public static IReadOnlyList<string> Add(HtmlReport report, WorldStore store, int runs, ulong seed)
     {
         var threads = Math.Max(1, Environment.ProcessorCount);
-        report.Heading("Validation: what the simulation knows");
+        report.Heading("Validation: what the simulation knows", id: BurdenReport.ValidationSectionId);
         report.Paragraph("Each backtest calibrates the parameters on NATO's 2014 → 2019 figures by ABC rejection (Beaumont et al. 2002), " +
             "then forecasts held-out years with an ensemble whose runs draw their parameters from the posterior, so the bands carry " +
             "parameter uncertainty and shock noise. No figure after 2019 enters the fit. 'forecast-date' keeps only the events a " +

@@ -121,9 +121,79 @@ public sealed class WorldStore : IDisposable
     /// <summary>The datasets loaded so far (by <see cref="Require"/>), in name order: what the results so far have read.</summary>
     public IReadOnlyList<DatasetInfo> Loaded => [.. _loaded.Order(StringComparer.Ordinal).Select(Dataset)];
 
-    /// <summary>Loads every dataset and reports its row count.</summary>
-    public IReadOnlyList<DatasetStatus> Status() =>
-        [.. Datasets.Select(d => new DatasetStatus(d, Convert.ToInt64(ScalarOrNull($"SELECT count(*) FROM {Quote(Require(d.Name))}"), CultureInfo.InvariantCulture)))];
+    /// <summary>
+    /// Every dataset with its row count. The shipped datasets' counts come from a catalogue computed
+    /// once per data version (the build) and kept beside the unpacked files, so listing loads no table;
+    /// imports are counted as they are.
+    /// </summary>
+    public IReadOnlyList<DatasetStatus> Status()
+    {
+        var catalogue = ReadRowCatalogue();
+        var missing = Datasets.Any(d => d.Origin == DatasetOrigin.Shipped && !catalogue.ContainsKey(d.Name));
+        var statuses = Datasets.Select(d => new DatasetStatus(d, d.Origin == DatasetOrigin.Shipped && catalogue.TryGetValue(d.Name, out var rows)
+            ? rows
+            : Convert.ToInt64(ScalarOrNull($"SELECT count(*) FROM {Quote(Require(d.Name))}"), CultureInfo.InvariantCulture))).ToList();
+        if (missing)
+        {
+            WriteRowCatalogue(statuses.Where(s => s.Dataset.Origin == DatasetOrigin.Shipped));
+        }
+
+        return statuses;
+    }
+
+    private string BuildCacheFolder => Path.Combine(_options.CacheFolder, typeof(WorldStore).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+
+    private string RowCataloguePath => Path.Combine(BuildCacheFolder, "row-counts.tsv");
+
+    private Dictionary<string, long> ReadRowCatalogue()
+    {
+        try
+        {
+            return File.Exists(RowCataloguePath)
+                ? File.ReadAllLines(RowCataloguePath).Select(l => l.Split('\t')).Where(f => f.Length == 2 && long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    .ToDictionary(f => f[0], f => long.Parse(f[1], NumberStyles.None, CultureInfo.InvariantCulture), StringComparer.Ordinal)
+                : [];
+        }
+        catch (IOException)
+        {
+            return []; // an unreadable catalogue is recomputed
+        }
+    }
+
+    private void WriteRowCatalogue(IEnumerable<DatasetStatus> shipped)
+    {
+        try
+        {
+            Directory.CreateDirectory(BuildCacheFolder);
+            var text = string.Concat(shipped.Select(s => $"{s.Dataset.Name}\t{s.Rows.ToString(CultureInfo.InvariantCulture)}\n"));
+            AtomicFile.Write(RowCataloguePath, temp => File.WriteAllText(temp, text));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The catalogue only saves time: without a writable cache, counts are computed each time.
+        }
+    }
+
+    /// <summary>Removes the unpacked data of other builds: each build unpacks its own, and old ones are never read again.</summary>
+    private void PruneOtherBuilds()
+    {
+        var current = Path.GetFileName(BuildCacheFolder);
+        try
+        {
+            foreach (var folder in Directory.EnumerateDirectories(_options.CacheFolder))
+            {
+                var name = Path.GetFileName(folder);
+                if (name != current && name.Length == 32 && name.All(char.IsAsciiHexDigitLower))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another process may be using an old folder; it is pruned next time.
+        }
+    }
 
     /// <summary>
     /// Runs a query written by the library itself (trusted SQL) and returns its result. Datasets it
@@ -343,12 +413,17 @@ public sealed class WorldStore : IDisposable
     {
         // The module version id changes with every build, so a cache from another build is never reused.
         var build = typeof(WorldStore).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        var folder = Path.Combine(_options.CacheFolder, build);
+        var folder = BuildCacheFolder;
         var path = Path.Combine(folder, dataset.FileName);
         if (!File.Exists(path))
         {
             try
             {
+                if (!Directory.Exists(folder))
+                {
+                    PruneOtherBuilds();
+                }
+
                 Directory.CreateDirectory(folder);
                 AtomicFile.Write(path, temp =>
                 {

@@ -21,7 +21,7 @@ public static class BurdenResults
         {
             var gap = m.Gaps.Single(g => g.Target == target);
             var equipment = m.Gaps.Single(g => g.Target == BurdenTarget.Equipment20);
-            rows.Add(m.Member.Iso3, m.Member.Country, spending.Year, m.Member.PctGdp, m.Member.Estimate, target.Id, gap.Meets, gap.GapPoints, gap.GapMoney,
+            rows.Add(m.Member.Iso3, m.Member.Country, spending.Year, m.Member.PctGdp, m.Member.Estimate, target.Id, gap.Meets, Clean(gap.GapPoints), gap.GapMoney,
                 m.Member.DefenceSpending, m.Member.Gdp, m.Member.GdpYear, m.Member.DefenceSpending is null ? null : basis, m.SpendingShare, m.GdpShare,
                 m.BurdenAbilityRatio, m.SpendingPerCapita, m.Member.EquipmentPct, equipment.Meets, spending.Source,
                 burden.Rule.ToString().ToLowerInvariant());
@@ -344,6 +344,9 @@ public static class BurdenResults
 
         return new RankTestSet(partial, partialP, wilcoxon, concordance, notes);
     }
+
+    /// <summary>A difference of two-decimal figures without its binary noise (3.5 − 1.28 prints 2.22, not 2.2199999999999998).</summary>
+    private static double? Clean(double? value) => value is { } v ? Math.Round(v, 10, MidpointRounding.AwayFromZero) : null;
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
 

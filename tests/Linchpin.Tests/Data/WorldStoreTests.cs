@@ -134,4 +134,38 @@ public class WorldStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
         // Without Require, the table is already there from the first session.
         Assert.Equal(243L, second.Query("SELECT count(*) FROM cow_states").Rows[0][0]);
     }
+
+    [Fact]
+    public void Listing_reads_row_counts_from_the_catalogue_once_computed_and_loads_no_table()
+    {
+        using var home = new TempHome();
+        IReadOnlyList<DatasetStatus> first;
+        using (var store = WorldStore.Open(new StoreOptions(null, home.Path)))
+        {
+            first = store.Status();
+            Assert.NotEmpty(store.Loaded);
+        }
+
+        using var again = WorldStore.Open(new StoreOptions(null, home.Path));
+        var second = again.Status();
+        Assert.Empty(again.Loaded);
+        Assert.Equal(first.Select(s => (s.Dataset.Name, s.Rows)), second.Select(s => (s.Dataset.Name, s.Rows)));
+        Assert.Equal(243, second.Single(s => s.Dataset.Name == "cow_states").Rows);
+    }
+
+    [Fact]
+    public void Unpacking_for_a_new_build_prunes_the_folders_of_other_builds()
+    {
+        using var home = new TempHome();
+        var options = new StoreOptions(null, home.Path);
+        var old = Path.Combine(options.CacheFolder, new string('a', 32));
+        var kept = Path.Combine(options.CacheFolder, "not-a-build");
+        Directory.CreateDirectory(old);
+        Directory.CreateDirectory(kept);
+        using var store = WorldStore.Open(options);
+        store.Require("cow_states");
+        Assert.False(Directory.Exists(old));
+        Assert.True(Directory.Exists(kept));
+        Assert.Single(Directory.GetDirectories(options.CacheFolder), d => Path.GetFileName(d).Length == 32);
+    }
 }
