@@ -56,7 +56,7 @@ internal static class DyadsCommand
             }
 
             var joins = ParseJoins(parsed.GetValue(with)!);
-            var eu = ExpectedUtilityOptions(parsed.GetValue(euReference)!, parsed.GetValue(euRisk));
+            var eu = ExpectedUtilityOptions(parsed.GetValue(euReference)!, parsed.GetValue(euRisk)!);
             var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins, eu);
             request.Validate(DateTime.UtcNow.Year - 1);
             var path = parsed.GetValue(output);
