@@ -169,7 +169,7 @@ public static class DyadExpectedUtility
             Set(columns[2], r, warTrap[(j * n) + i]);
             Set(columns[3], r, win[at]);
             Set(columns[4], r, targetWin[at]);
-            var (riskI, riskJ) = (arrays.RiskA[at], arrays.RiskB[at]);
+            var (riskI, riskJ) = (arrays.RiskAOf(at), arrays.RiskBOf(at));
             Set(columns[5], r, riskI);
             Set(columns[6], r, riskJ);
         }

@@ -140,7 +140,7 @@ public sealed class WarExpectedUtilityYear
 
         WarExpectedUtilityYear? result = null;
         ComputeInto(year, code, portfolios.ToArray(), capabilities.ToArray(), options, (count, arrays) =>
-            result = new WarExpectedUtilityYear(year, code, arrays.Tau[..(count * count)], arrays.WarTrap[..(count * count)], arrays.Win[..(count * count)], arrays.TargetWin[..(count * count)], arrays.RiskA[..(count * count)], arrays.RiskB[..(count * count)], options));
+            result = new WarExpectedUtilityYear(year, code, arrays.Tau[..(count * count)], arrays.WarTrap[..(count * count)], arrays.Win[..(count * count)], arrays.TargetWin[..(count * count)], arrays.Full(arrays.RiskA, count * count), arrays.Full(arrays.RiskB, count * count), options));
         return result!;
     }
 
@@ -156,7 +156,7 @@ public sealed class WarExpectedUtilityYear
             work.Taus();
             work.Risks();
             work.Utilities();
-            results(codes.Length, new YearArrays(work.U, work.WarTrap, work.Win, work.TargetWin, work.RiskA, work.RiskB));
+            results(codes.Length, new YearArrays(work.U, work.WarTrap, work.Win, work.TargetWin, work.RiskA, work.RiskB, options.Risk));
         }
         finally
         {
@@ -236,7 +236,18 @@ public sealed class WarExpectedUtilityYear
     internal delegate void YearResults(int n, YearArrays arrays);
 
     /// <summary>One year's results: τ_b, <i>War Trap</i> E(U), P^i and P^j, and the risk attitudes of i and j toward the dyad's region.</summary>
-    internal readonly record struct YearArrays(double[] Tau, double[] WarTrap, double[] Win, double[] TargetWin, double[] RiskA, double[] RiskB);
+    /// <remarks>The risk arrays are empty when every state has the given risk <paramref name="Given"/>.</remarks>
+    internal readonly record struct YearArrays(double[] Tau, double[] WarTrap, double[] Win, double[] TargetWin, double[] RiskA, double[] RiskB, double Given)
+    {
+        /// <summary>R of i toward the region of the pair at <paramref name="at"/>.</summary>
+        public double RiskAOf(int at) => RiskA.Length == 0 ? Given : RiskA[at];
+
+        /// <summary>R of j toward the region of the pair at <paramref name="at"/>.</summary>
+        public double RiskBOf(int at) => RiskB.Length == 0 ? Given : RiskB[at];
+
+        /// <summary>A risk array of <paramref name="length"/> values, the given risk repeated when it is empty.</summary>
+        public double[] Full(double[] risks, int length) => risks.Length == 0 ? [.. Enumerable.Repeat(Given, length)] : risks[..length];
+    }
 
     /// <summary>The working arrays of one year's computation: the results its own, the scratch rented from the shared pools.</summary>
     private sealed class Work
@@ -272,8 +283,8 @@ public sealed class WarExpectedUtilityYear
             WarTrap = new double[_n * _n];
             Win = new double[_n * _n];
             TargetWin = new double[_n * _n];
-            RiskA = new double[_n * _n];
-            RiskB = new double[_n * _n];
+            RiskA = options.ComputedRisk ? new double[_n * _n] : [];
+            RiskB = options.ComputedRisk ? new double[_n * _n] : [];
         }
 
         /// <summary>Gives the scratch arrays back to the pools.</summary>
@@ -305,8 +316,6 @@ public sealed class WarExpectedUtilityYear
             var n = _n;
             if (!_options.ComputedRisk)
             {
-                Array.Fill(RiskA, _options.Risk, 0, n * n);
-                Array.Fill(RiskB, _options.Risk, 0, n * n);
                 return;
             }
 
@@ -509,7 +518,7 @@ public sealed class WarExpectedUtilityYear
                     }
 
                     var set = sets[Region[at]];
-                    var risks = (RiskA[at], RiskB[at]);
+                    var risks = _options.ComputedRisk ? (RiskA[at], RiskB[at]) : (_options.Risk, _options.Risk);
                     var sums = neutral ? set.Total(i, j, ci + cj) : set.SumsWithRisk(i, j, ci + cj, risks);
                     foreach (var k in (ReadOnlySpan<int>)[i, j])
                     {
