@@ -15,15 +15,14 @@ public static class DyadExpectedUtility
     /// The columns, in output order: <c>eu_taub</c> (U_ij, τ_b over the dyad's reference system),
     /// <c>eu_wt_ij</c> and <c>eu_wt_ji</c> (<i>War Trap</i> E(U_ij) and E(U_ji)), <c>eu_wr_pij</c> and
     /// <c>eu_wr_pji</c> (<i>War and Reason</i> P^i and P^j of the dyad), <c>eu_risk_i</c> and <c>eu_risk_j</c>
-    /// (R of i and of j toward the dyad's relevant region), and the <i>War and Reason</i> utilities with those
-    /// risk attitudes (<see cref="WarExpectedUtilityYear.Utilities"/>): <c>eu_wr_ui_di</c>, <c>eu_wr_ui_dj</c>,
-    /// <c>eu_wr_ui_sq</c> (U_i(Δ_i), U_i(Δ_j), U_i(SQ)) and <c>eu_wr_uj_dj</c>, <c>eu_wr_uj_di</c>, <c>eu_wr_uj_sq</c>.
+    /// (R of i and of j toward the dyad's relevant region).
     /// </summary>
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "eu_taub", "eu_wt_ij", "eu_wt_ji", "eu_wr_pij", "eu_wr_pji", "eu_risk_i", "eu_risk_j",
-        "eu_wr_ui_di", "eu_wr_ui_dj", "eu_wr_ui_sq", "eu_wr_uj_dj", "eu_wr_uj_di", "eu_wr_uj_sq",
-    ];
+    /// <remarks>
+    /// The <i>War and Reason</i> utilities U_i(Δ_i), U_i(Δ_j), U_i(SQ) (and j's) are closed-form functions of
+    /// <c>eu_taub</c> and <c>eu_risk_i</c> (<c>eu_risk_j</c>) alone (<see cref="WarExpectedUtilityYear.Utilities"/>),
+    /// so they are not columns: six more double columns would double the file for no information.
+    /// </remarks>
+    public static IReadOnlyList<string> Columns { get; } = ["eu_taub", "eu_wt_ij", "eu_wt_ji", "eu_wr_pij", "eu_wr_pji", "eu_risk_i", "eu_risk_j"];
 
     private const int CcodeLimit = 1000;
 
@@ -56,10 +55,11 @@ public static class DyadExpectedUtility
 
         var (from, to) = (year.Min(), year.Max());
         var portfolios = Portfolios(spells, atop, from, to);
-        var (rowOf, repeats) = RowsByYear(portfolios, from, ccode1, ccode2, year);
+        var (rowOf, index, repeats) = RowsByYear(portfolios, from, ccode1, ccode2, year);
         var cinc = nmc.Column("cinc");
 
         // The late years have the most states: start with them, so the two threads finish together.
+        var results = new WarExpectedUtilityYear.YearArrays?[portfolios.Length];
         Parallel.For(0, portfolios.Length, t =>
         {
             var at = portfolios.Length - 1 - t;
@@ -75,8 +75,19 @@ public static class DyadExpectedUtility
                 capabilities[i] = row >= 0 && cinc.Present[row] ? cinc.Doubles![row] : double.NaN;
             }
 
-            var rows = rowOf[at]!;
-            WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (n, arrays) => Fill(rows, n, arrays, columns));
+            WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (_, arrays) => results[at] = arrays);
+        });
+
+        // The frame is sorted by ccode1: filling one ccode1 at a time, year by year, keeps the writes within one block of rows.
+        Parallel.For(0, CcodeLimit, code =>
+        {
+            for (var t = 0; t < results.Length; t++)
+            {
+                if (results[t] is { } arrays && index[t]![code] is var i and >= 0)
+                {
+                    Fill(rowOf[t]!, portfolios[t]!.Value.Codes.Length, i, arrays, columns);
+                }
+            }
         });
 
         // A dyad-year listed twice (two membership spells in one year) has the values of its first row.
@@ -91,12 +102,12 @@ public static class DyadExpectedUtility
         return columns;
     }
 
-    /// <summary>For each year, the frame row of each ordered pair of its members (row-major n × n), or -1.</summary>
-    private static (int[]?[] Rows, List<(int Row, int First)> Repeats) RowsByYear((int[] Codes, byte[] Matrix)?[] portfolios, int from, int[] ccode1, int[] ccode2, int[] year)
+    /// <summary>For each year, the frame row of each ordered pair of its members (row-major n × n), or -1, and the index of each COW code among the members, or -1.</summary>
+    private static (int[]?[] Rows, int[]?[] Index, List<(int Row, int First)> Repeats) RowsByYear((int[] Codes, byte[] Matrix)?[] portfolios, int from, int[] ccode1, int[] ccode2, int[] year)
     {
         var repeats = new List<(int Row, int First)>();
         var result = new int[]?[portfolios.Length];
-        var index = new int[portfolios.Length][];
+        var index = new int[]?[portfolios.Length];
         for (var t = 0; t < portfolios.Length; t++)
         {
             if (portfolios[t] is { } p)
@@ -104,21 +115,23 @@ public static class DyadExpectedUtility
                 var n = p.Codes.Length;
                 result[t] = new int[n * n];
                 Array.Fill(result[t]!, -1);
-                index[t] = new int[CcodeLimit];
-                Array.Fill(index[t], -1);
+                var codes = new int[CcodeLimit];
+                Array.Fill(codes, -1);
                 for (var i = 0; i < n; i++)
                 {
-                    index[t][p.Codes[i]] = i;
+                    codes[p.Codes[i]] = i;
                 }
+
+                index[t] = codes;
             }
         }
 
         for (var r = 0; r < year.Length; r++)
         {
             var t = year[r] - from;
-            if (result[t] is { } rows && (uint)ccode1[r] < CcodeLimit && (uint)ccode2[r] < CcodeLimit)
+            if (result[t] is { } rows && index[t] is { } codes && (uint)ccode1[r] < CcodeLimit && (uint)ccode2[r] < CcodeLimit)
             {
-                var (i, j) = (index[t][ccode1[r]], index[t][ccode2[r]]);
+                var (i, j) = (codes[ccode1[r]], codes[ccode2[r]]);
                 if (i >= 0 && j >= 0)
                 {
                     ref var slot = ref rows[(i * portfolios[t]!.Value.Codes.Length) + j];
@@ -134,52 +147,31 @@ public static class DyadExpectedUtility
             }
         }
 
-        return (result, repeats);
+        return (result, index, repeats);
     }
 
+    /// <summary>Writes the values of the pairs (i, j) of one year into their frame rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Fill(int[] rows, int n, WarExpectedUtilityYear.YearArrays arrays, (double[] Values, bool[] Present)[] columns)
+    private static void Fill(int[] rows, int n, int i, WarExpectedUtilityYear.YearArrays arrays, (double[] Values, bool[] Present)[] columns)
     {
         var (tau, warTrap, win, targetWin) = (arrays.Tau, arrays.WarTrap, arrays.Win, arrays.TargetWin);
-        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
         {
-            for (var j = 0; j < n; j++)
+            var at = (i * n) + j;
+            var r = rows[at];
+            if (r < 0)
             {
-                var r = rows[(i * n) + j];
-                if (r < 0)
-                {
-                    continue;
-                }
-
-                var at = (i * n) + j;
-                Set(columns[0], r, tau[at]);
-                Set(columns[1], r, warTrap[at]);
-                Set(columns[2], r, warTrap[(j * n) + i]);
-                Set(columns[3], r, win[at]);
-                Set(columns[4], r, targetWin[at]);
-                var (riskI, riskJ) = (arrays.RiskA[at], arrays.RiskB[at]);
-                Set(columns[5], r, riskI);
-                Set(columns[6], r, riskJ);
-                if (i != j && !double.IsNaN(tau[at]))
-                {
-                    var adjusted = WarExpectedUtilityYear.WarReasonTau(tau[at]);
-                    if (!double.IsNaN(riskI))
-                    {
-                        var own = WarExpectedUtilityYear.Utilities(adjusted, WarUtilityOptions.Exponent(riskI));
-                        Set(columns[7], r, own.Own);
-                        Set(columns[8], r, own.Other);
-                        Set(columns[9], r, own.StatusQuo);
-                    }
-
-                    if (!double.IsNaN(riskJ))
-                    {
-                        var other = WarExpectedUtilityYear.Utilities(adjusted, WarUtilityOptions.Exponent(riskJ));
-                        Set(columns[10], r, other.Own);
-                        Set(columns[11], r, other.Other);
-                        Set(columns[12], r, other.StatusQuo);
-                    }
-                }
+                continue;
             }
+
+            Set(columns[0], r, tau[at]);
+            Set(columns[1], r, warTrap[at]);
+            Set(columns[2], r, warTrap[(j * n) + i]);
+            Set(columns[3], r, win[at]);
+            Set(columns[4], r, targetWin[at]);
+            var (riskI, riskJ) = (arrays.RiskAOf(at), arrays.RiskBOf(at));
+            Set(columns[5], r, riskI);
+            Set(columns[6], r, riskJ);
         }
     }
 

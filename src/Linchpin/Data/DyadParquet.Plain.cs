@@ -8,9 +8,12 @@ public static partial class DyadParquet
 {
     private sealed partial class Worker
     {
-        /// <summary>One data page: the definition levels, then the present values as little-endian doubles.</summary>
+        /// <summary>
+        /// One data page: the definition levels, then the present values as little-endian doubles; a column
+        /// whose present values are all the same (a risk attitude given to every state) as a one-entry dictionary.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private Chunk EncodePlain(in DyadFrame.Source source, int start, int count)
+        private Chunk EncodePlain(DyadFrame frame, int column, in DyadFrame.Source source, int start, int count)
         {
             var values = source.Values!;
             var present = values.Present.AsSpan(start, count);
@@ -32,6 +35,15 @@ public static partial class DyadParquet
                 WriteHybrid(_levelBytes, _levels.AsSpan(0, count), 1);
             }
 
+            if (found > 0 && Constant(doubles, present) is var first and >= 0)
+            {
+                _entries.Clear();
+                _entries.Add(start + first);
+                _indexBytes.Clear();
+                WriteRun(_indexBytes, found, 0, 1);
+                return WriteChunk(frame, column, source, _entries, count, _levelBytes.Written, _indexBytes.Written);
+            }
+
             var output = Output;
             var chunkStart = output.Length;
             var levels = _levelBytes.Written;
@@ -49,6 +61,22 @@ public static partial class DyadParquet
             }
 
             return new Chunk { Offset = chunkStart, DataOffset = 0, Rows = count, Dictionary = false, Size = output.Length - chunkStart };
+        }
+
+        /// <summary>The place of the first present value when every present value has the same bits, else -1.</summary>
+        private static int Constant(ReadOnlySpan<double> doubles, ReadOnlySpan<bool> present)
+        {
+            var first = present.IndexOf(true);
+            var bits = BitConverter.DoubleToInt64Bits(doubles[first]);
+            for (var i = first + 1; i < doubles.Length; i++)
+            {
+                if (present[i] && BitConverter.DoubleToInt64Bits(doubles[i]) != bits)
+                {
+                    return -1;
+                }
+            }
+
+            return first;
         }
     }
 }

@@ -166,7 +166,7 @@ public static partial class DyadParquet
                 chunks[c] = source.Kind switch
                 {
                     DyadFrame.Kind.Side1 or DyadFrame.Kind.Side2 => EncodeStateYear(frame, c, source, start, count),
-                    DyadFrame.Kind.Row when frame.Columns[c].Type == ColumnType.Double => EncodePlain(source, start, count),
+                    DyadFrame.Kind.Row when frame.Columns[c].Type == ColumnType.Double => EncodePlain(frame, c, source, start, count),
                     _ => EncodeByValue(frame, c, source, start, count),
                 };
             }

@@ -140,7 +140,7 @@ public sealed class WarExpectedUtilityYear
 
         WarExpectedUtilityYear? result = null;
         ComputeInto(year, code, portfolios.ToArray(), capabilities.ToArray(), options, (count, arrays) =>
-            result = new WarExpectedUtilityYear(year, code, arrays.Tau[..(count * count)], arrays.WarTrap[..(count * count)], arrays.Win[..(count * count)], arrays.TargetWin[..(count * count)], arrays.RiskA[..(count * count)], arrays.RiskB[..(count * count)], options));
+            result = new WarExpectedUtilityYear(year, code, arrays.Tau[..(count * count)], arrays.WarTrap[..(count * count)], arrays.Win[..(count * count)], arrays.TargetWin[..(count * count)], arrays.Full(arrays.RiskA, count * count), arrays.Full(arrays.RiskB, count * count), options));
         return result!;
     }
 
@@ -156,7 +156,7 @@ public sealed class WarExpectedUtilityYear
             work.Taus();
             work.Risks();
             work.Utilities();
-            results(codes.Length, new YearArrays(work.U, work.WarTrap, work.Win, work.TargetWin, work.RiskA, work.RiskB));
+            results(codes.Length, new YearArrays(work.U, work.WarTrap, work.Win, work.TargetWin, work.RiskA, work.RiskB, options.Risk));
         }
         finally
         {
@@ -165,10 +165,12 @@ public sealed class WarExpectedUtilityYear
     }
 
     /// <summary>The <i>War and Reason</i> utilities for a τ_b (already adjusted) and a risk exponent r.</summary>
-    public static DemandUtilities Utilities(double tau, double exponent) => new(
-        2 - (4 * Math.Pow((2 - (1 - tau)) / 4, exponent)),
-        2 - (4 * Math.Pow((2 - (tau - 1)) / 4, exponent)),
-        2 - (4 * Math.Pow(0.5, exponent)));
+    public static DemandUtilities Utilities(double tau, double exponent) => exponent == 1
+        ? new(1 - tau, tau - 1, 0)
+        : new(
+            2 - (4 * Math.Pow((2 - (1 - tau)) / 4, exponent)),
+            2 - (4 * Math.Pow((2 - (tau - 1)) / 4, exponent)),
+            2 - (4 * Math.Pow(0.5, exponent)));
 
     /// <summary>τ_b as <i>War and Reason</i> uses it: 1 between different states becomes 0.999.</summary>
     public static double WarReasonTau(double tau) => tau == 1 ? 0.999 : tau;
@@ -230,13 +232,24 @@ public sealed class WarExpectedUtilityYear
         return double.IsNaN(value) ? null : value;
     }
 
-    /// <summary>Receives one year's results (each n × n row-major; the arrays may be longer).</summary>
+    /// <summary>Receives one year's results (each n × n row-major, owned by the receiver).</summary>
     internal delegate void YearResults(int n, YearArrays arrays);
 
     /// <summary>One year's results: τ_b, <i>War Trap</i> E(U), P^i and P^j, and the risk attitudes of i and j toward the dyad's region.</summary>
-    internal readonly record struct YearArrays(double[] Tau, double[] WarTrap, double[] Win, double[] TargetWin, double[] RiskA, double[] RiskB);
+    /// <remarks>The risk arrays are empty when every state has the given risk <paramref name="Given"/>.</remarks>
+    internal readonly record struct YearArrays(double[] Tau, double[] WarTrap, double[] Win, double[] TargetWin, double[] RiskA, double[] RiskB, double Given)
+    {
+        /// <summary>R of i toward the region of the pair at <paramref name="at"/>.</summary>
+        public double RiskAOf(int at) => RiskA.Length == 0 ? Given : RiskA[at];
 
-    /// <summary>The working arrays of one year's computation, rented from the shared pools.</summary>
+        /// <summary>R of j toward the region of the pair at <paramref name="at"/>.</summary>
+        public double RiskBOf(int at) => RiskB.Length == 0 ? Given : RiskB[at];
+
+        /// <summary>A risk array of <paramref name="length"/> values, the given risk repeated when it is empty.</summary>
+        public double[] Full(double[] risks, int length) => risks.Length == 0 ? [.. Enumerable.Repeat(Given, length)] : risks[..length];
+    }
+
+    /// <summary>The working arrays of one year's computation: the results its own, the scratch rented from the shared pools.</summary>
     private sealed class Work
     {
         private readonly int _year;
@@ -265,26 +278,20 @@ public sealed class WarExpectedUtilityYear
                 ? [[.. Enumerable.Range(0, _n)]]
                 : [.. Enumerable.Range(0, BdmRegions.Count).Select(r => Enumerable.Range(0, _n).Where(k => (_mask[k] & (1 << r)) != 0).ToArray())];
             _h = ArrayPool<double>.Shared.Rent(_n * _n);
-            U = ArrayPool<double>.Shared.Rent(_n * _n);
+            U = new double[_n * _n];
             Region = ArrayPool<int>.Shared.Rent(_n * _n);
-            WarTrap = ArrayPool<double>.Shared.Rent(_n * _n);
-            Win = ArrayPool<double>.Shared.Rent(_n * _n);
-            TargetWin = ArrayPool<double>.Shared.Rent(_n * _n);
-            RiskA = ArrayPool<double>.Shared.Rent(_n * _n);
-            RiskB = ArrayPool<double>.Shared.Rent(_n * _n);
+            WarTrap = new double[_n * _n];
+            Win = new double[_n * _n];
+            TargetWin = new double[_n * _n];
+            RiskA = options.ComputedRisk ? new double[_n * _n] : [];
+            RiskB = options.ComputedRisk ? new double[_n * _n] : [];
         }
 
-        /// <summary>Gives the arrays back to the pools.</summary>
+        /// <summary>Gives the scratch arrays back to the pools.</summary>
         public void Return()
         {
             ArrayPool<double>.Shared.Return(_h);
-            ArrayPool<double>.Shared.Return(U);
             ArrayPool<int>.Shared.Return(Region);
-            ArrayPool<double>.Shared.Return(WarTrap);
-            ArrayPool<double>.Shared.Return(Win);
-            ArrayPool<double>.Shared.Return(TargetWin);
-            ArrayPool<double>.Shared.Return(RiskA);
-            ArrayPool<double>.Shared.Return(RiskB);
         }
 
         /// <summary>U[x·n + y] = τ_b of x and y over the relevant region of (x, y).</summary>
@@ -309,8 +316,6 @@ public sealed class WarExpectedUtilityYear
             var n = _n;
             if (!_options.ComputedRisk)
             {
-                Array.Fill(RiskA, _options.Risk, 0, n * n);
-                Array.Fill(RiskB, _options.Risk, 0, n * n);
                 return;
             }
 
@@ -513,7 +518,7 @@ public sealed class WarExpectedUtilityYear
                     }
 
                     var set = sets[Region[at]];
-                    var risks = (RiskA[at], RiskB[at]);
+                    var risks = _options.ComputedRisk ? (RiskA[at], RiskB[at]) : (_options.Risk, _options.Risk);
                     var sums = neutral ? set.Total(i, j, ci + cj) : set.SumsWithRisk(i, j, ci + cj, risks);
                     foreach (var k in (ReadOnlySpan<int>)[i, j])
                     {

@@ -110,6 +110,52 @@ public sealed class WarTrapRiskTests
         }
     }
 
+    public sealed class In_the_dyad_frame
+    {
+        private static readonly Linchpin.Data.DyadInputs Inputs = Linchpin.Data.ShippedDyadData.Load(Linchpin.Data.DyadJoins.Atop | Linchpin.Data.DyadJoins.Nmc);
+
+        [Fact]
+        public void Computed_risk_columns_are_each_states_score_toward_the_dyads_relevant_region()
+        {
+            var frame = Linchpin.Data.DyadYears.Build(Inputs, new Linchpin.Data.DyadYearRequest(1816, 1816, true, Linchpin.Data.DyadJoins.Eu, new WarUtilityOptions(ComputedRisk: true)));
+            var (riskI, riskJ) = (frame.IndexOf("eu_risk_i"), frame.IndexOf("eu_risk_j"));
+            var year = Linchpin.Data.DyadExpectedUtility.Portfolios(Inputs.Spells, Inputs.Atop!, 1816, 1816)[0]!.Value;
+            var cinc = Inputs.Nmc!.Column("cinc");
+            double[] capabilities = [.. year.Codes.Select(c => Inputs.Nmc.RowOf(c, 1816) is var row and >= 0 && cinc.Present[row] ? cinc.Doubles![row] : double.NaN)];
+            var checkedRows = 0;
+            for (var r = 0; r < frame.RowCount; r += 37)
+            {
+                var (a, b) = (frame.Ccode1[r], frame.Ccode2[r]);
+                var region = BdmRegions.Relevant(a, b, 1816);
+                var expectedI = WarTrapRisk.Compute(1816, year.Codes, year.Matrix, capabilities, Array.IndexOf(year.Codes, a), region).Risk;
+                var expectedJ = WarTrapRisk.Compute(1816, year.Codes, year.Matrix, capabilities, Array.IndexOf(year.Codes, b), region).Risk;
+                Assert.Equal(double.IsNaN(expectedI) ? null : expectedI, (double?)frame.Value(r, riskI));
+                Assert.Equal(double.IsNaN(expectedJ) ? null : expectedJ, (double?)frame.Value(r, riskJ));
+                Assert.InRange((double?)frame.Value(r, riskI) ?? 0, -1, 1);
+                checkedRows++;
+            }
+
+            Assert.True(checkedRows > 5);
+        }
+
+        [Fact]
+        public void A_given_risk_is_every_states_and_a_risk_acceptant_challenger_has_a_different_probability()
+        {
+            var neutral = Linchpin.Data.DyadYears.Build(Inputs, new Linchpin.Data.DyadYearRequest(1900, 1900, true, Linchpin.Data.DyadJoins.Eu));
+            var acceptant = Linchpin.Data.DyadYears.Build(Inputs, new Linchpin.Data.DyadYearRequest(1900, 1900, true, Linchpin.Data.DyadJoins.Eu, new WarUtilityOptions(Risk: 0.5)));
+            var (risk, win) = (acceptant.IndexOf("eu_risk_i"), acceptant.IndexOf("eu_wr_pij"));
+            var differ = 0;
+            for (var r = 0; r < acceptant.RowCount; r++)
+            {
+                Assert.Equal(0.5, (double?)acceptant.Value(r, risk));
+                Assert.Equal(0.0, (double?)neutral.Value(r, risk));
+                differ += Equals(acceptant.Value(r, win), neutral.Value(r, win)) ? 0 : 1;
+            }
+
+            Assert.True(differ > acceptant.RowCount / 2);
+        }
+    }
+
     public sealed class Properties
     {
         [Property(MaxTest = 40)]
@@ -161,6 +207,33 @@ public sealed class WarTrapRiskTests
             }
 
             return (v, [.. Enumerable.Range(0, 4).Select(_ => random.Next(1, 101) / 100.0)]);
+        }
+    }
+}
+
+/// <summary>The expected-utility columns in a Parquet file: a given risk (the same value on every row) is written as a one-entry dictionary.</summary>
+public sealed class ExpectedUtilityParquetTests(Linchpin.Tests.TestSupport.StoreFixture fixture) : IClassFixture<Linchpin.Tests.TestSupport.StoreFixture>
+{
+    [Fact]
+    public void Parquet_reads_back_the_expected_utility_columns_with_their_nulls()
+    {
+        var inputs = Linchpin.Data.ShippedDyadData.Load(Linchpin.Data.DyadJoins.Atop | Linchpin.Data.DyadJoins.Nmc);
+        var frame = Linchpin.Data.DyadYears.Build(inputs, new Linchpin.Data.DyadYearRequest(2017, 2019, true, Linchpin.Data.DyadJoins.Eu, new WarUtilityOptions(Risk: 0.25)));
+        using var home = new Linchpin.Tests.TestSupport.TempHome();
+        var path = home.File("eu.parquet");
+        Assert.Equal(frame.RowCount, Linchpin.Data.DyadFrameFile.Write(frame, path));
+        var read = fixture.Store.Query($"SELECT * FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')");
+        var expected = frame.ToResultTable();
+        Assert.Equal(expected.Rows.Count, read.Rows.Count);
+        var risk = frame.IndexOf("eu_risk_i");
+        Assert.Contains(expected.Rows, row => row[risk] is null);
+        Assert.Contains(expected.Rows, row => Equals(row[risk], 0.25));
+        for (var r = 0; r < read.Rows.Count; r++)
+        {
+            for (var c = 0; c < read.Columns.Count; c++)
+            {
+                Assert.Equal(expected.Rows[r][c], read.Rows[r][c]);
+            }
         }
     }
 }
