@@ -98,7 +98,7 @@ public static class ResultJson
         json.WriteEndObject();
     }
 
-    /// <summary>Writes one value: numbers as numbers, booleans as booleans, lists of text as arrays, anything else as <see cref="CsvOutput.Format"/> text.</summary>
+    /// <summary>Writes one value: numbers as numbers (<c>null</c> when not finite), booleans as booleans, anything else (lists, maps and structs included) as <see cref="CsvOutput.Format"/> text.</summary>
     public static void WriteValue(Utf8JsonWriter json, object? value)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -113,8 +113,11 @@ public static class ResultJson
             case double:
                 json.WriteNullValue();
                 break;
-            case float f:
+            case float f when float.IsFinite(f):
                 json.WriteNumberValue(f);
+                break;
+            case float:
+                json.WriteNullValue();
                 break;
             case int i:
                 json.WriteNumberValue(i);
