@@ -25,8 +25,10 @@ public sealed class InterruptedOutputTests : IDisposable
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!run.IsCompleted && DateTime.UtcNow < deadline)
         {
-            var temp = Leftovers(path).Where(p => p.EndsWith(".tmp", StringComparison.Ordinal)).Select(p => new FileInfo(p)).FirstOrDefault();
-            if (temp is { Exists: true } && temp.Length >= minimumBytes)
+            // The output's own temporary, not its sidecar's (which is written after it).
+            var sidecar = "." + Path.GetFileName(path) + ".provenance.json.";
+            if (Leftovers(path).Where(p => p.EndsWith(".tmp", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith(sidecar, StringComparison.Ordinal))
+                .Select(p => new FileInfo(p)).Any(f => f.Exists && f.Length >= minimumBytes))
             {
                 break;
             }

@@ -100,4 +100,25 @@ public sealed class NoSilentAnswerTests : IDisposable
         Assert.Equal(path + ".provenance.json", row.GetProperty("provenance").GetString());
         Assert.True(File.Exists(path + ".provenance.json"));
     }
+
+    [Fact]
+    public void A_header_only_alliance_import_is_refused_unless_allowed_and_the_earlier_one_stays()
+    {
+        const string header = "version4id,ccode,state_name,all_st_day,all_st_month,all_st_year,all_end_day,all_end_month,all_end_year,ss_type,"
+            + "mem_st_day,mem_st_month,mem_st_year,mem_end_day,mem_end_month,mem_end_year,left_censor,right_censor,defense,neutrality,nonaggression,entente,version\n";
+        var full = _cli.File("members.csv");
+        File.WriteAllText(full, header + "236,2,\"United States of America\",1,10,1953,,,,\"Type III: Entente\",1,10,1953,,,,0,1,1,0,0,1,4.1\n");
+        Assert.Equal(0, _cli.Run("data", "import", "cow-alliances", full).Exit);
+        var empty = _cli.File("empty.csv");
+        File.WriteAllText(empty, header);
+
+        var (exit, output, error) = _cli.Run("data", "import", "cow-alliances", empty);
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.StartsWith($"linchpin: {empty}:2: no rows to import", OneLine(error), StringComparison.Ordinal);
+        Assert.Equal("1", _cli.Run("data", "sql", "SELECT count(*) AS n FROM cow_alliance_member", "--format", "csv").Out.Split('\n')[1]);
+
+        Assert.Equal(0, _cli.Run("data", "import", "cow-alliances", empty, "--allow-empty").Exit);
+        Assert.Equal("0", _cli.Run("data", "sql", "SELECT count(*) AS n FROM cow_alliance_member", "--format", "csv").Out.Split('\n')[1]);
+    }
 }

@@ -479,7 +479,7 @@ public sealed class WorldStore : IDisposable
             var row = new object?[columns.Length];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                row[i] = reader.IsDBNull(i) ? null : Value(reader, i, columns[i]);
             }
 
             rows.Add(row);
@@ -487,6 +487,37 @@ public sealed class WorldStore : IDisposable
 
         return new ResultTable(columns, rows);
     }
+
+    // DuckDB.NET reads a list of numbers, booleans or dates as List<T> and fails on a missing
+    // element; read such a list as List<T?> instead. Anything else it cannot read is a located error.
+    private static object Value(DuckDBDataReader reader, int i, ResultColumn column)
+    {
+        try
+        {
+            return reader.GetValue(i);
+        }
+        catch (InvalidCastException) when (column.Type is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(List<>)
+            && list.GetGenericArguments()[0] is { IsValueType: true } item && Nullable.GetUnderlyingType(item) is null)
+        {
+            try
+            {
+                return ReadAs.MakeGenericMethod(typeof(List<>).MakeGenericType(typeof(Nullable<>).MakeGenericType(item))).Invoke(reader, [i])!;
+            }
+            catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is InvalidCastException)
+            {
+                throw Unreadable(column, ex.InnerException);
+            }
+        }
+        catch (InvalidCastException ex)
+        {
+            throw Unreadable(column, ex);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo ReadAs = typeof(DuckDBDataReader).GetMethod(nameof(DuckDBDataReader.GetFieldValue))!;
+
+    private static LinchpinException Unreadable(ResultColumn column, Exception inner) =>
+        new(ErrorKind.BadInput, $"column '{column.Name}': a nested value with missing elements cannot be read; cast the column to VARCHAR in the query", inner);
 
     private static LinchpinException Translate(DuckDBException ex) =>
         new(ErrorKind.BadInput, "query failed: " + FirstLine(ex.Message), ex);

@@ -113,7 +113,7 @@ public static class ResultJson
         return table.Rows.Sum(row => row.Count(v => v is double d && !double.IsFinite(d) || v is float f && !float.IsFinite(f)));
     }
 
-    /// <summary>Writes one value: numbers as numbers, booleans as booleans, lists of text as arrays, anything else as <see cref="CsvOutput.Format"/> text.</summary>
+    /// <summary>Writes one value: numbers as numbers (<c>null</c> when not finite), booleans as booleans, anything else (lists, maps and structs included) as <see cref="CsvOutput.Format"/> text.</summary>
     public static void WriteValue(Utf8JsonWriter json, object? value)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -1,0 +1,98 @@
+using BenchmarkDotNet.Attributes;
+using Linchpin.Simulation;
+
+namespace Linchpin.Bench;
+
+/// <summary>
+/// What a run costs the ensemble summary: <see cref="EnsembleSummary"/> (exact sums and quantiles
+/// from bounded memory, in one pass or more) against the earlier way of keeping every run's values
+/// (single precision, as the trajectories are stored) and sorting each series at the end. The runs
+/// are 64 precomputed runs of a NATO-sized synthetic setup (30 allies, 10 years) taken in turn, so
+/// only the accumulation is measured; allocated bytes (MemoryDiagnoser) show the memory per run.
+/// </summary>
+[MemoryDiagnoser]
+public class EnsembleSummaryBenchmarks
+{
+    private const int Distinct = 64;
+    private SimulationEngine _engine = null!;
+    private RunBuffer[] _runs = null!;
+
+    [Params(1_000, 20_000)]
+    public int Runs { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(1);
+        string[] theatres = ["east", "west", "south"];
+        var allies = Enumerable.Range(0, 30).Select(i => new AllySetup($"A{i:00}", $"Ally {i}", 50 + (4000 * random.NextDouble()), 0.5 + (2 * random.NextDouble()),
+            0.015, theatres[i % 3], 0.8, 10, i % 5 == 0 ? 30 : 0, 65, 0.3)).ToList();
+        var setup = new SimulationSetup("bench", 2014, 10, new PatronSetup("USA", 18_000, 3.5, 0.02, 0.3), allies,
+            new Doctrine(0.2, 2, true, [new DoctrineChange(2017, 0.8)]),
+            [new ShockSetup(ShockKind.Invasion, 2022, 0, ["east"], 0.5, 2, 0.2, "invasion"),
+             new ShockSetup(ShockKind.MissileTest, null, 0.3, ["south"], 0.1, 0, 0.05, "test")],
+            new SimulationParameters());
+        _engine = new SimulationEngine(setup);
+        _runs = new RunBuffer[Distinct];
+        for (var r = 0; r < Distinct; r++)
+        {
+            _runs[r] = _engine.NewBuffer();
+            _engine.Run(42, r, _runs[r]);
+        }
+    }
+
+    /// <summary>The streamed summary: a pilot and further passes where the values do not fit in memory, as <c>simulate --out</c> does.</summary>
+    [Benchmark(Baseline = true)]
+    public EnsembleResult Streamed()
+    {
+        EnsembleSummary? pilot = EnsemblePass.NeedsPilot(_engine, Runs) ? Fill(EnsemblePass.Pilot(_engine, Runs)) : null;
+        var pass = EnsemblePass.Start(_engine, Runs, pilot);
+        while (true)
+        {
+            var summary = Fill(pass);
+            if (summary.Next() is not { } next)
+            {
+                return summary.Result(42);
+            }
+
+            pass = next;
+        }
+    }
+
+    /// <summary>Every run's values kept, then each series sorted for its median and 5-95 % band.</summary>
+    [Benchmark]
+    public double StoredRuns()
+    {
+        var stored = new List<float[]>(Runs);
+        for (var r = 0; r < Runs; r++)
+        {
+            stored.Add(Array.ConvertAll(_runs[r % Distinct].Values, v => (float)v));
+        }
+
+        var series = new double[Runs];
+        var checksum = 0.0;
+        for (var s = 0; s < stored[0].Length; s++)
+        {
+            for (var r = 0; r < Runs; r++)
+            {
+                series[r] = stored[r][s];
+            }
+
+            Array.Sort(series);
+            checksum += EnsembleResult.Quantile(series, 0.5) + EnsembleResult.Quantile(series, 0.05) + EnsembleResult.Quantile(series, 0.95);
+        }
+
+        return checksum;
+    }
+
+    private EnsembleSummary Fill(EnsemblePass pass)
+    {
+        var summary = new EnsembleSummary(pass);
+        for (var r = 0; r < pass.Runs; r++)
+        {
+            summary.Add(_runs[r % Distinct]);
+        }
+
+        return summary;
+    }
+}
