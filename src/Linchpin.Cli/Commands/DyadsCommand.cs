@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class DyadsCommand
                 throw new LinchpinException("--directed and --undirected: choose one");
             }
 
-            var joins = ParseJoins(parsed.GetValue(with)!);
+            var joins = DyadOptions.ParseJoins(parsed.GetValue(with)!);
             var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins);
             request.Validate(DateTime.UtcNow.Year - 1);
             var path = parsed.GetValue(output);
@@ -63,7 +64,7 @@ internal static class DyadsCommand
                                 new("from", CsvOutput.Format(request.From)),
                                 new("to", CsvOutput.Format(request.To)),
                                 new("directed", CsvOutput.Format(request.Directed)),
-                                new("with", JoinsText(joins)),
+                                new("with", DyadOptions.Text(joins)),
                             ],
                             ShippedDyadData.DatasetsFor(joins));
                         rows = DyadFrameFile.Write(frame, path, provenance); T("written");
@@ -103,26 +104,4 @@ internal static class DyadsCommand
     }
 
     private static void T(string what) => Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms");
-    private static string JoinsText(DyadJoins joins) =>
-        joins == DyadJoins.None ? "none" : string.Join(",", JoinNames.Where(j => joins.HasFlag(j.Join)).Select(j => j.Name));
-
-    private static readonly (string Name, DyadJoins Join)[] JoinNames = [("atop", DyadJoins.Atop), ("nmc", DyadJoins.Nmc), ("gdp", DyadJoins.Gdp)];
-
-    private static DyadJoins ParseJoins(string text)
-    {
-        var joins = DyadJoins.None;
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            joins |= part.ToLowerInvariant() switch
-            {
-                "atop" => DyadJoins.Atop,
-                "nmc" => DyadJoins.Nmc,
-                "gdp" => DyadJoins.Gdp,
-                "none" => DyadJoins.None,
-                _ => throw new LinchpinException($"--with: unknown dataset '{part}' (use atop, nmc, gdp)"),
-            };
-        }
-
-        return joins;
-    }
 }

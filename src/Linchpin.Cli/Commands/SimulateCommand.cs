@@ -26,15 +26,7 @@ internal static class SimulateCommand
         {
             var count = parsed.GetValue(runs);
             var threadCount = parsed.GetValue(threads);
-            if (count < 1 || count > 1_000_000)
-            {
-                throw new LinchpinException($"--runs: {count} is outside [1, 1000000]");
-            }
-
-            if (threadCount < 1)
-            {
-                throw new LinchpinException($"--threads: {threadCount} must be at least 1");
-            }
+            SimulationResults.CheckSize(count, threadCount);
 
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
