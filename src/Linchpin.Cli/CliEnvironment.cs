@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Linchpin.Data;
 
 namespace Linchpin.Cli;
@@ -9,7 +10,28 @@ namespace Linchpin.Cli;
 /// <param name="HomeFolder">The user's Linchpin folder (imports, cache).</param>
 public sealed record CliEnvironment(TextWriter Out, TextWriter Error, bool IsTerminal, string HomeFolder)
 {
-    /// <summary>The environment of this process.</summary>
-    public static CliEnvironment FromProcess() =>
-        new(Console.Out, Console.Error, !Console.IsErrorRedirected && !Console.IsOutputRedirected, StoreOptions.DefaultHomeFolder());
+    private static readonly CancellationTokenSource Interrupt = new();
+    private static PosixSignalRegistration? _terminate;
+
+    /// <summary>Cancelled when the user interrupts the process (Ctrl-C, SIGINT or SIGTERM): long work stops, temporaries are removed, the exit code is 130.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>The environment of this process; the first Ctrl-C cancels the work, a second ends the process at once.</summary>
+    public static CliEnvironment FromProcess()
+    {
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !Interrupt.IsCancellationRequested;
+            Interrupt.Cancel();
+        };
+        _terminate ??= PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            Interrupt.Cancel();
+        });
+        return new(Console.Out, Console.Error, !Console.IsErrorRedirected && !Console.IsOutputRedirected, StoreOptions.DefaultHomeFolder())
+        {
+            Cancellation = Interrupt.Token,
+        };
+    }
 }

@@ -8,7 +8,11 @@ internal static class CommandBoundary
     {
         try
         {
-            return body();
+            var exit = body();
+
+            // Work that finished despite an interrupt wrote whole files, but the user asked to stop.
+            environment.Cancellation.ThrowIfCancellationRequested();
+            return exit;
         }
         catch (Exception ex)
         {

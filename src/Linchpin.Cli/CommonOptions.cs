@@ -30,6 +30,22 @@ internal static class CommonOptions
     public static string CommandLine(ParseResult parsed) =>
         string.Join(" ", parsed.Tokens.Select(t => ShellWord(t.Value)).Prepend("linchpin"));
 
+    /// <summary>Whether the user gave <paramref name="option"/> (rather than its default).</summary>
+    public static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
+
+    /// <summary>
+    /// Refuses an option that would do nothing: given although <paramref name="applies"/> is false.
+    /// <paramref name="reason"/> says when it applies, e.g. "only with --all".
+    /// </summary>
+    /// <exception cref="LinchpinException">The option was given and does not apply.</exception>
+    public static void RefuseUnused(ParseResult parsed, Option option, bool applies, string reason)
+    {
+        if (!applies && Given(parsed, option))
+        {
+            throw new LinchpinException($"{option.Name}: would have no effect: it applies {reason}");
+        }
+    }
+
     /// <summary>Opens the store the options ask for.</summary>
     public static WorldStore OpenStore(ParseResult parsed, CliEnvironment environment) =>
         WorldStore.Open(new StoreOptions(parsed.GetValue(Database), environment.HomeFolder));

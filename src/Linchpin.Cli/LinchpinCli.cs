@@ -28,6 +28,7 @@ public static class LinchpinCli
         root.Subcommands.Add(SimulateCommand.Build(environment));
         root.Subcommands.Add(BacktestCommand.Build(environment));
         root.Subcommands.Add(DurationCommand.Build(environment));
+        root.Subcommands.Add(SensitivityCommand.Build(environment));
         root.Subcommands.Add(ServeCommand.Build(environment));
         return root;
     }

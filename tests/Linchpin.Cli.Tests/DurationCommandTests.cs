@@ -23,7 +23,7 @@ public sealed class DurationCommandTests : IDisposable
         Assert.Equal(334, rows["censored"].GetProperty("value").GetDouble());
         Assert.Equal(0.03065, rows["hazard"].GetProperty("value").GetDouble(), 5);
         Assert.Equal(411, rows["hazard"].GetProperty("events").GetInt32());
-        Assert.Equal(21.4, rows["km_median"].GetProperty("value").GetDouble(), 1);
+        Assert.Equal(514.0 / 24, rows["km_median"].GetProperty("value").GetDouble(), 1e-12);
         Assert.Equal(0.5167, rows["km_survival_20"].GetProperty("value").GetDouble(), 4);
         Assert.Equal(0.0098, rows["hazard_age_50_plus"].GetProperty("value").GetDouble(), 4);
         Assert.Equal(0.750, rows["weibull_shape"].GetProperty("value").GetDouble(), 3);

@@ -35,6 +35,7 @@ public class SimulateCommandTests
     [Theory]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: XYZ}\ndoctrine: {transactional: 0.5}\n", ":6: field 'iso3': 'XYZ' is not a country")]
     [InlineData("name: x\nstart: 2035\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: KOR}\ndoctrine: {transactional: 0.5}\n", ":2: field 'start': 2035 is past the data")]
+    [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies:\n  - {iso3: KOR,\n     treaty: 99999}\ndoctrine: {transactional: 0.5}\n", ":7: field 'treaty': 99999 is not an ATOP alliance id")]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: ZZZ}\nallies:\n  - {iso3: KOR}\ndoctrine: {transactional: 0.5}\n", ":4: field 'iso3': 'ZZZ' is not a country")]
     public void Data_a_scenario_asks_for_and_cannot_have_names_its_line(string text, string expected)
     {
@@ -52,6 +53,41 @@ public class SimulateCommandTests
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void An_ally_without_a_figure_on_the_scenario_s_basis_fails_at_its_line_unless_a_mixed_basis_is_allowed()
+    {
+        using var cli = new CliRunner();
+        var file = Path.Combine(Path.GetTempPath(), "linchpin-basis-" + Guid.NewGuid().ToString("N") + ".yaml");
+        const string body = "allies:\n  - {iso3: KOR}\n  - {iso3: NZL}\ndoctrine: {transactional: 0.5}\n";
+        File.WriteAllText(file, "name: x\nstart: 2019\nyears: 3\npatron: {iso3: USA}\n" + body);
+        try
+        {
+            var failed = cli.Run("simulate", "--scenario", file, "--runs", "10", "--out", file + ".out");
+            Assert.Equal(2, failed.Exit);
+            Assert.Contains(file + ":7: field 'pct_gdp': 'NZL' has no 2019 defence spending on the scenario's basis", failed.Error, StringComparison.Ordinal);
+            Assert.Single(failed.Error.Trim().Split('\n'));
+            Assert.False(Directory.Exists(file + ".out"));
+
+            File.WriteAllText(file, "name: x\nstart: 2019\nyears: 3\npatron: {iso3: USA}\nallow_mixed_basis: true\n" + body);
+            var ran = cli.Run("simulate", "--scenario", file, "--runs", "10", "--out", file + ".out");
+            Assert.Equal(0, ran.Exit);
+            Assert.StartsWith("warning: NZL starts at ", ran.Error, StringComparison.Ordinal);
+            Assert.Contains("on a mixed price basis (NMC 7.0 military expenditure", ran.Error, StringComparison.Ordinal);
+            var manifest = File.ReadAllText(Path.Combine(file + ".out", "manifest.json"));
+            Assert.Contains("start-year % of GDP, basis national-budget (defence_budget_pct_gdp", manifest, StringComparison.Ordinal);
+            Assert.Contains("start-year % of GDP, basis nato (NATO edition 2019-06, 2019): USA 3.42", manifest, StringComparison.Ordinal);
+            Assert.Contains("start-year % of GDP, basis mixed (NMC 7.0", manifest, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+            if (Directory.Exists(file + ".out"))
+            {
+                Directory.Delete(file + ".out", recursive: true);
+            }
         }
     }
 

@@ -5,7 +5,8 @@ namespace Linchpin.Web.Tests;
 /// <summary>
 /// One real server (Kestrel on a free loopback port) and one headless Chromium for every browser
 /// test. The browser is Debian's (/usr/bin/chromium, or PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH); no
-/// browser is downloaded. Screenshots go to the test output's screenshots folder.
+/// browser is downloaded. Screenshots go to docs/screenshots of the source tree (to look at, not to
+/// compare), or to the test output when the tests run outside it.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -16,7 +17,23 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    public string Screenshots { get; } = ScreenshotFolder();
+
+    /// <summary>A scratch folder of the test output (downloads).</summary>
+    public string Downloads { get; } = Path.Combine(AppContext.BaseDirectory, "downloads");
+
+    private static string ScreenshotFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Linchpin.slnx")))
+            {
+                return Path.Combine(folder.FullName, "docs", "screenshots");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "screenshots");
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -29,6 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Screenshots);
+        Directory.CreateDirectory(Downloads);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -25,14 +25,21 @@ public sealed class RunLimitTests
     }
 
     [Fact]
-    public async Task A_run_bigger_than_the_servers_memory_bound_is_refused()
+    public async Task A_run_bigger_than_the_servers_file_bound_keeps_its_summary_but_not_its_files()
     {
-        using var factory = new WebFactory(new WebOptions { MaxTrajectoryCells = 1000 });
+        using var factory = new WebFactory(new WebOptions { MaxTrajectoryCells = 10, MaxThreadsPerRun = 1 });
         using var client = factory.CreateClient();
+        var token = TestContext.Current.CancellationToken;
 
-        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/runs", UriKind.Relative), new { scenario = "sma-2019", runs = 1000 }, TestContext.Current.CancellationToken);
+        using var posted = await client.PostAsJsonAsync(new Uri("/api/v1/runs", UriKind.Relative), new { scenario = "sma-2019", runs = 20 }, token);
+        var location = posted.Headers.Location!;
+        await ApiTests.WaitUntilFinished(client, location, token);
+        using var summary = await client.GetAsync(new Uri(location + "/summary", UriKind.Relative), token);
+        using var file = await client.GetAsync(new Uri(location + "/trajectories.parquet", UriKind.Relative), token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("trajectory cells", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.Contains("more trajectory cells than this server keeps (10)", await file.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
     }
 }

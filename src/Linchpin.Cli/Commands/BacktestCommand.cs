@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Linchpin.Cli.Output;
-using Linchpin.Data;
+using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
 

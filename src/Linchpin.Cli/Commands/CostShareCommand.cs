@@ -20,6 +20,7 @@ internal static class CostShareCommand
         command.Options.Add(plot);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
+            CommonOptions.RefuseUnused(parsed, plot, !parsed.GetValue(events), "only to the ledger, not with --events");
             using var store = CommonOptions.OpenStore(parsed, environment);
             var ledger = HostNationReader.Ledger(store, parsed.GetValue(host)!);
             var format = parsed.GetValue(CommonOptions.Format);

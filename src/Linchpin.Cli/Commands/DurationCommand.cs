@@ -28,6 +28,14 @@ internal static class DurationCommand
 
             using var store = CommonOptions.OpenStore(parsed, environment);
             var alliances = AllianceSpanReader.Atop(store);
+
+            // Past the data's end every alliance still in effect would be counted as surviving years nobody observed.
+            var covered = store.Dataset("atop_alliance").Coverage;
+            if (censor > covered.Last + 1)
+            {
+                throw LinchpinException.NoData(
+                    $"--censor-year {Show(censor)}: past the data (ATOP {store.Dataset("atop_alliance").Version} observes alliances until the end of {covered.Last}; censor at {covered.Last + 1} at the latest)");
+            }
             var baseline = AllianceDuration.Baseline(alliances, new DurationOptions { CensorYear = censor });
             if (baseline.All.Alliances == 0)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
+using Linchpin.Games.ExpectedUtility;
 using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands;
@@ -20,8 +21,18 @@ internal static class DyadsCommand
         var undirected = new Option<bool>("--undirected") { Description = "Undirected dyads: ccode1 < ccode2; ATOP values are the maximum over both directions" };
         var with = new Option<string>("--with")
         {
-            Description = "Datasets to join, comma separated: atop, nmc, gdp (Fariss et al.); 'none' for keys only",
+            Description = "Datasets to join, comma separated: atop, nmc, gdp (Fariss et al.), eu (Bueno de Mesquita's expected utility from ATOP portfolios and CINC); 'none' for keys only",
             DefaultValueFactory = _ => "atop,nmc",
+        };
+        var euReference = new Option<string>("--eu-reference")
+        {
+            Description = "With --with eu: the tau-b reference system, 'regional' (the dyad's relevant region, as The War Trap and EUGene) or 'systemic' (every state)",
+            DefaultValueFactory = _ => "regional",
+        };
+        var euRisk = new Option<double>("--eu-risk")
+        {
+            Description = "With --with eu: the risk attitude R in [-1, 1] given to every state in the War and Reason terms (an assumption; 0 = risk neutral)",
+            DefaultValueFactory = _ => 0,
         };
         var output = new Option<string?>("--out") { Description = "Output file: .parquet, .csv or .json (default: print)" };
         var command = new Command(
@@ -34,6 +45,8 @@ internal static class DyadsCommand
         command.Options.Add(directed);
         command.Options.Add(undirected);
         command.Options.Add(with);
+        command.Options.Add(euReference);
+        command.Options.Add(euRisk);
         command.Options.Add(output);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
@@ -43,7 +56,8 @@ internal static class DyadsCommand
             }
 
             var joins = DyadOptions.ParseJoins(parsed.GetValue(with)!);
-            var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins);
+            var eu = DyadOptions.ExpectedUtility(parsed.GetValue(euReference)!, parsed.GetValue(euRisk));
+            var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins, eu);
             request.Validate(DateTime.UtcNow.Year - 1);
             var path = parsed.GetValue(output);
             var format = parsed.GetValue(CommonOptions.Format);
@@ -52,10 +66,10 @@ internal static class DyadsCommand
             long rows = 0;
             ProgressReporter.Run(environment,
             [
-                ("loading data", () => { T("start load"); inputs = LoadInputs(parsed, environment, request.Joins); T("loaded"); }),
+                ("loading data", () => inputs = LoadInputs(parsed, environment, request.Joins)),
                 (path is null ? "building dyad-years" : $"writing {Path.GetFileName(path)}", () =>
                 {
-                    frame = DyadYears.Build(inputs!, request); T("built");
+                    frame = DyadYears.Build(inputs!, request);
                     if (path is not null)
                     {
                         var provenance = CommonOptions.Provenance(
@@ -65,9 +79,12 @@ internal static class DyadsCommand
                                 new("to", CsvOutput.Format(request.To)),
                                 new("directed", CsvOutput.Format(request.Directed)),
                                 new("with", DyadOptions.Text(joins)),
+                                .. joins.HasFlag(DyadJoins.Eu)
+                                    ? new KeyValuePair<string, string>[] { new("eu_reference", eu.Reference == EuReference.Systemic ? "systemic" : "regional"), new("eu_risk", CsvOutput.Format(eu.Risk)) }
+                                    : [],
                             ],
                             ShippedDyadData.DatasetsFor(joins));
-                        rows = DyadFrameFile.Write(frame, path, provenance); T("written");
+                        rows = DyadFrameFile.Write(frame, path, provenance);
                     }
                 }),
             ]);
@@ -80,7 +97,7 @@ internal static class DyadsCommand
             var summary = new ResultTable(
                 [new("rows", typeof(long)), new("from", typeof(int)), new("to", typeof(int)), new("directed", typeof(bool)), new("file", typeof(string))],
                 [[rows, request.From, request.To, request.Directed, path]]);
-            ResultWriter.Write(summary, format, environment); T("summary");
+            ResultWriter.Write(summary, format, environment);
             return 0;
         }));
         return command;
@@ -94,7 +111,7 @@ internal static class DyadsCommand
             // While the files are read, what comes next is compiled.
             return ShippedDyadData.Load(joins, () =>
             {
-                ShippedDyadData.CompileFrameAndWriter();
+                ShippedDyadData.CompileFrameAndWriter(joins.HasFlag(DyadJoins.Eu));
                 ResultWriter.CompileTables();
             });
         }
@@ -102,6 +119,4 @@ internal static class DyadsCommand
         using var store = CommonOptions.OpenStore(parsed, environment);
         return ShippedDyadData.Load(store, joins);
     }
-
-    private static void T(string what) => Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms");
 }

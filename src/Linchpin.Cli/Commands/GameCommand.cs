@@ -3,7 +3,7 @@ using Linchpin.Cli.Commands.Game;
 
 namespace Linchpin.Cli.Commands;
 
-/// <summary><c>linchpin game</c>: the alliance games — public good, bargaining, cost allocation, credibility.</summary>
+/// <summary><c>linchpin game</c>: the alliance games — public good, bargaining, cost allocation, credibility, expected utility.</summary>
 internal static class GameCommand
 {
     public static Command Build(CliEnvironment environment)
@@ -17,6 +17,7 @@ internal static class GameCommand
         game.Subcommands.Add(GameNucleolusCommand.Build(environment));
         game.Subcommands.Add(GameCoreCommand.Build(environment));
         game.Subcommands.Add(GameCredibilityCommand.Build(environment));
+        game.Subcommands.Add(GameExpectedUtilityCommand.Build(environment));
         return game;
     }
 }

@@ -33,9 +33,17 @@ internal static class ReportCommand
             using var store = CommonOptions.OpenStore(parsed, environment);
             string html = "";
             Output.ProgressReporter.Run(environment, [("building the report", () => html = BurdenReport.Build(store, count, parsed.GetValue(seed)))]);
-            AtomicFile.WriteText(path, html);
-            CommonOptions.Provenance(parsed, [], store.Loaded).RecordFor(path);
-            environment.Out.WriteLine($"report written to {path}");
+            CommonOptions.Provenance(parsed, [], store.Loaded).WriteWith(path, temp => File.WriteAllText(temp, html), environment.Cancellation);
+            var format = parsed.GetValue(CommonOptions.Format);
+            if (format == Output.OutputFormat.Table)
+            {
+                environment.Out.WriteLine($"report written to {path}");
+                return 0;
+            }
+
+            var rows = new Output.Rows("file", "bytes", "runs", "seed", "provenance");
+            rows.Add(path, (long)System.Text.Encoding.UTF8.GetByteCount(html), count, parsed.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture), Provenance.SidecarPath(path));
+            rows.Write(format, environment, "report", null, []);
             return 0;
         }));
         return command;

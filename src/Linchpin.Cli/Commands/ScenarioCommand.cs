@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Linchpin.Cli.Output;
+using Linchpin.Data;
 using Linchpin.Reports;
 using Linchpin.Scenarios;
 
@@ -40,7 +41,20 @@ internal static class ScenarioCommand
             var file = parsed.GetValue(fileArgument)!;
             var scenario = ScenarioFile.Parse(ReadFile(file), file);
             Warn(scenario, environment);
-            environment.Out.WriteLine(ScenarioResults.Valid(scenario, file));
+
+            // Resolving against the data finds what simulate would refuse: unknown countries, missing figures, shocks that touch no ally.
+            using var store = CommonOptions.OpenStore(parsed, environment);
+            var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
+            var format = parsed.GetValue(CommonOptions.Format);
+            if (format == OutputFormat.Table)
+            {
+                environment.Out.WriteLine($"{file}: valid scenario '{scenario.Name}' ({scenario.StartYear}+{scenario.Years} years, {setup.Allies.Count} allies, {scenario.Shocks.Count} shocks)");
+                return 0;
+            }
+
+            var rows = new Rows("file", "name", "start", "years", "allies", "shocks", "valid");
+            rows.Add(file, scenario.Name, scenario.StartYear, scenario.Years, setup.Allies.Count, scenario.Shocks.Count, true);
+            rows.Write(format, environment, scenario.Name, null, notes);
             return 0;
         }));
         command.Subcommands.Add(list);

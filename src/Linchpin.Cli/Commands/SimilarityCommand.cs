@@ -51,6 +51,11 @@ internal static class SimilarityCommand
                 throw new LinchpinException("similarity: give --a, --b and --year for one dyad-year, --all for every dyad-year, or --vectors FILE");
             }
 
+            foreach (var withAll in new Option[] { output, from, to, directed })
+            {
+                CommonOptions.RefuseUnused(parsed, withAll, parsed.GetValue(all), "only with --all");
+            }
+
             var portfolioCoding = ParseCoding(parsed.GetValue(coding));
             var options = SimilarityOptions.For(portfolioCoding) with
             {

@@ -31,26 +31,28 @@ internal static class SimulateCommand
             var scenario = ScenarioCommand.Load(parsed.GetValue(scenarioOption)!, environment);
             using var store = CommonOptions.OpenStore(parsed, environment);
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
+            foreach (var warning in notes.Where(n => n.StartsWith("warning: ", StringComparison.Ordinal)))
+            {
+                environment.Error.WriteLine(warning);
+            }
+
             var engine = new SimulationEngine(setup);
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
-            var steps = new List<(string, Action)>
-            {
-                ($"{scenario.Name}: {count} runs", () => result = Ensemble.Run(engine, count, parsed.GetValue(seed), threadCount)),
-            };
-            if (folder is not null)
-            {
-                steps.Add(("writing outputs", () => SimulationOutput.Write(folder, scenario, result!, store.Datasets, notes, threadCount)));
-            }
-
-            ProgressReporter.Run(environment, steps);
+            var seedValue = parsed.GetValue(seed);
+            ProgressReporter.Run(environment,
+            [
+                ($"{scenario.Name}: {count} runs", () => result = folder is null
+                    ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation)
+                    : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation)),
+            ]);
             var shown = notes.ToList();
             if (folder is not null)
             {
                 shown.Add($"outputs written to {folder}");
             }
 
-            Rows.Write(SimulationResults.Summary(result!, $"{scenario.Name}: {count} runs, seed {parsed.GetValue(seed)}", shown, threadCount), parsed.GetValue(CommonOptions.Format), environment);
+            Rows.Write(SimulationResults.Summary(result!, $"{scenario.Name}: {count} runs, seed {seedValue}", shown), parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;

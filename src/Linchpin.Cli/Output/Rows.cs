@@ -51,8 +51,7 @@ internal sealed class Rows(params string[] columns)
             return;
         }
 
-        BurdenCharts.Save(plot, path);
-        CommonOptions.Provenance(parsed, [], store.Loaded).RecordFor(path);
+        BurdenCharts.Save(plot, path, CommonOptions.Provenance(parsed, [], store.Loaded));
         environment.Error.WriteLine($"plot written to {path}");
     }
 }

@@ -151,8 +151,8 @@ internal static class BurdenCharts
         return plot;
     }
 
-    /// <summary>Writes a plot as PNG or SVG by the file's extension, through a temporary file.</summary>
-    public static void Save(Plot plot, string path)
+    /// <summary>Writes a plot as PNG or SVG by the file's extension, with its provenance sidecar, through temporary files.</summary>
+    public static void Save(Plot plot, string path, Provenance provenance)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not ".png" and not ".svg")
@@ -160,7 +160,7 @@ internal static class BurdenCharts
             throw new LinchpinException($"--plot {path}: use a .png or .svg file");
         }
 
-        AtomicFile.Write(path, temporary =>
+        provenance.WriteWith(path, temporary =>
         {
             if (extension == ".png")
             {

@@ -47,7 +47,7 @@ internal static class SimulationReport
                 ("transactional (τ = 1)", Colors.DarkRed, setup with { Doctrine = setup.Doctrine with { Transactional = 1, Changes = null } }),
             };
             var results = variants.Select(v => Ensemble.Run(new SimulationEngine(v.Setup), runs, seed, threads)).ToList();
-            var summaries = results.Select(r => r.Summary(threads).ToLookup(row => (row.Iso3, row.Variable))).ToList();
+            var summaries = results.Select(r => r.Summary().ToLookup(row => (row.Iso3, row.Variable))).ToList();
             var outcomes = results.Select(r => r.Outcomes().ToDictionary(o => o.Iso3, StringComparer.Ordinal)).ToList();
             var allies = setup.Allies.Select(a => a.Iso3).ToList();
             var listed = scenario.Allies.Select(a => a.Iso3).Where(allies.Contains).ToList();

@@ -19,7 +19,8 @@ const L = (() => {
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attributes || {})) {
-      if (v !== undefined && v !== null) node.setAttribute(k, v);
+      // Styles through the CSSOM: the page's content security policy refuses style attributes.
+      if (v !== undefined && v !== null) { if (k === "style") node.style.cssText = v; else node.setAttribute(k, v); }
     }
     for (const child of children.flat()) {
       if (child !== undefined && child !== null) node.append(child.nodeType ? child : String(child));
@@ -30,7 +31,8 @@ const L = (() => {
   function svg(tag, attributes, ...children) {
     const node = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attributes || {})) {
-      if (v !== undefined && v !== null) node.setAttribute(k, v);
+      // Styles through the CSSOM: the page's content security policy refuses style attributes.
+      if (v !== undefined && v !== null) { if (k === "style") node.style.cssText = v; else node.setAttribute(k, v); }
     }
     for (const child of children.flat()) {
       if (child !== undefined && child !== null) node.append(child.nodeType ? child : document.createTextNode(String(child)));

@@ -19,9 +19,10 @@ internal sealed class RunJob : IDisposable
     private int _done;
     private volatile RunStatus _status = RunStatus.Queued;
 
-    public RunJob(EnsembleAdapter ensemble, int runs, ulong seed, int threads, DateTimeOffset created)
+    public RunJob(EnsembleAdapter ensemble, int runs, ulong seed, int threads, bool keepsFiles, DateTimeOffset created)
     {
         Ensemble = ensemble;
+        KeepsFiles = keepsFiles;
         Runs = runs;
         Seed = seed;
         Threads = threads;
@@ -38,6 +39,9 @@ internal sealed class RunJob : IDisposable
     public ulong Seed { get; }
 
     public int Threads { get; }
+
+    /// <summary>Whether the run's files (trajectories.parquet, events.csv, ...) are written and kept with it.</summary>
+    public bool KeepsFiles { get; }
 
     public DateTimeOffset Created { get; }
 
@@ -98,7 +102,25 @@ internal sealed class RunJob : IDisposable
         return true;
     }
 
-    public void Dispose() => _cancel.Dispose();
+    /// <summary>Releases the job and removes its files.</summary>
+    public void Dispose()
+    {
+        _cancel.Dispose();
+        if (Output?.Folder is { } folder && Directory.Exists(folder))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still being downloaded on a system that locks open files: the server's folder is removed at shutdown.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 
     /// <summary>What <c>GET /api/v1/runs/{id}</c> answers.</summary>
     public RunState State() => new(Id, _status.ToString().ToLowerInvariant(), Runs == 0 ? 0 : Math.Round((double)Done / Runs, 4),

@@ -14,6 +14,7 @@ internal sealed class RunQueue : BackgroundService
     private readonly TimeProvider _time;
     private readonly Channel<RunJob> _queue;
     private readonly ConcurrentDictionary<string, RunJob> _jobs = new(StringComparer.Ordinal);
+    private readonly Lazy<string> _files = new(() => Directory.CreateTempSubdirectory("linchpin-web-").FullName, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public RunQueue(WebOptions options, TimeProvider time)
     {
@@ -78,6 +79,16 @@ internal sealed class RunQueue : BackgroundService
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
+        foreach (var job in _jobs.Values)
+        {
+            job.Dispose();
+        }
+
+        _jobs.Clear();
+        if (_files.IsValueCreated && Directory.Exists(_files.Value))
+        {
+            Directory.Delete(_files.Value, recursive: true);
+        }
     }
 
     private async Task Work(CancellationToken stopping)
@@ -94,7 +105,8 @@ internal sealed class RunQueue : BackgroundService
                 job.Start();
                 try
                 {
-                    var output = job.Ensemble.Run(job.Runs, job.Seed, job.Threads, job.Progress, job.Cancellation);
+                    var folder = job.KeepsFiles ? Path.Combine(_files.Value, job.Id) : null;
+                    var output = job.Ensemble.Run(job.Runs, job.Seed, job.Threads, folder, job.Progress, job.Cancellation);
                     job.Complete(output, _time.GetUtcNow());
                 }
                 catch (OperationCanceledException)

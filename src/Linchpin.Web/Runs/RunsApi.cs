@@ -40,7 +40,7 @@ internal static class RunsApi
             Output(id, queue, output => Payload.Table(output.Bands, "json", "bands", null)))
             .WithSummary("Median, 5% and 95% bands and mean per ally, variable and year (summary.csv as JSON)");
         group.MapGet("/{id}/settlements", (string id, RunQueue queue) =>
-            Output(id, queue, output => Payload.Table(output.Settlements, "json", "settlements", null)))
+            Output(id, queue, output => output.Settlements is { } table ? Payload.Table(table, "json", "settlements", null) : null))
             .WithSummary("Every run's first settled cost-sharing payment, by ally");
         foreach (var (file, type) in new[]
         {
@@ -48,15 +48,14 @@ internal static class RunsApi
             ("summary.json", Payload.Json), ("manifest.json", Payload.Json),
         })
         {
-            group.MapGet("/{id}/" + file, (string id, RunQueue queue) =>
-                Output(id, queue, output => new Payload(output.Files()[file], type, file)))
+            group.MapGet("/{id}/" + file, Results<FileStreamHttpResult, ProblemHttpResult> (string id, RunQueue queue) => File(id, file, type, queue, options))
                 .WithSummary($"The run's {file}, as linchpin simulate --out writes it");
         }
 
         return api;
     }
 
-    private static Results<FileContentHttpResult, ProblemHttpResult> Output(string id, RunQueue queue, Func<EnsembleAdapter.EnsembleOutput, Payload> make)
+    private static Results<FileContentHttpResult, ProblemHttpResult> Output(string id, RunQueue queue, Func<EnsembleAdapter.EnsembleOutput, Payload?> make)
     {
         if (queue.Find(id) is not { } job)
         {
@@ -65,13 +64,45 @@ internal static class RunsApi
 
         if (job.Output is not { } output)
         {
-            return TypedResults.Problem(detail: $"run {id} is {job.State().Status}{(job.Error is null ? "" : ": " + job.Error)}",
-                statusCode: StatusCodes.Status409Conflict, title: "Run not done");
+            return NotDone(job);
         }
 
-        var payload = make(output);
+        if (make(output) is not { } payload)
+        {
+            return TypedResults.Problem(detail: $"run {id}: {job.Runs} runs are too many to keep every settlement; the summary gives the median and 5-95 % band",
+                statusCode: StatusCodes.Status404NotFound, title: "Not kept");
+        }
+
         return TypedResults.File(payload.Body, payload.ContentType, payload.FileName);
     }
+
+    private static Results<FileStreamHttpResult, ProblemHttpResult> File(string id, string file, string type, RunQueue queue, WebOptions options)
+    {
+        if (queue.Find(id) is not { } job)
+        {
+            return Unknown(id);
+        }
+
+        if (job.Output is not { } output)
+        {
+            return NotDone(job);
+        }
+
+        if (output.Folder is not { } folder)
+        {
+            return TypedResults.Problem(
+                detail: string.Create(CultureInfo.InvariantCulture,
+                    $"run {id}: {job.Runs} runs of {job.Ensemble.CellsPerRun} ally-years each are more trajectory cells than this server keeps ({options.MaxTrajectoryCells}); its summary is kept, its files are not: use fewer runs, or linchpin simulate --out"),
+                statusCode: StatusCodes.Status404NotFound, title: "Files not kept");
+        }
+
+        // The folder is the server's own, named by the run; the file name is one of the fixed five.
+        return TypedResults.Stream(System.IO.File.OpenRead(Path.Combine(folder, file)), type, file);
+    }
+
+    private static ProblemHttpResult NotDone(RunJob job) =>
+        TypedResults.Problem(detail: $"run {job.Id} is {job.State().Status}{(job.Error is null ? "" : ": " + job.Error)}",
+            statusCode: StatusCodes.Status409Conflict, title: "Run not done");
 
     private static ProblemHttpResult Unknown(string id) => Problems.NotFound($"no run '{id}' (finished runs are kept for a while, then forgotten)");
 
@@ -126,14 +157,9 @@ internal static class RunsApi
                 ? ScenarioFile.Parse(asked.Scenario, ScenariosApi.PostedName)
                 : BuiltInScenarios.Load(asked.Scenario.Trim());
             var ensemble = store.Read(s => EnsembleAdapter.Prepare(s, scenario));
-            var cells = ensemble.CellsPerRun * asked.Runs;
-            if (cells > options.MaxTrajectoryCells)
-            {
-                throw new LinchpinException(string.Create(CultureInfo.InvariantCulture,
-                    $"--runs: {asked.Runs} runs of {ensemble.CellsPerRun} ally-years each are {cells} trajectory cells, more than this server keeps ({options.MaxTrajectoryCells}); use fewer runs, or linchpin simulate"));
-            }
-
-            var job = new RunJob(ensemble, asked.Runs, asked.Seed, Math.Min(threads, options.MaxThreadsPerRun), time.GetUtcNow());
+            // Files are kept only for ensembles whose trajectories fit the server's bound; larger ones give their summary alone.
+            var keepsFiles = ensemble.CellsPerRun * asked.Runs <= options.MaxTrajectoryCells;
+            var job = new RunJob(ensemble, asked.Runs, asked.Seed, Math.Min(threads, options.MaxThreadsPerRun), keepsFiles, time.GetUtcNow());
             if (!queue.TryAdd(job))
             {
                 return Problems.Busy($"the run queue is full ({options.QueueCapacity} waiting); try again later");

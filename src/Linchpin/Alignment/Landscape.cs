@@ -129,9 +129,13 @@ public static class Landscape
     /// when <paramref name="basins"/> is set (at most <see cref="MaxBasinActors"/> actors).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxExactActors"/> actors, or basins asked for more than <see cref="MaxBasinActors"/>.</exception>
-    public static LandscapeSolution SolveExact(LandscapeProblem problem, bool basins = true)
+    public static LandscapeSolution SolveExact(LandscapeProblem problem, bool basins = true) => SolveExact(problem, basins, BlockBits);
+
+    /// <summary>The exact search cut into 2^<paramref name="blockBits"/> blocks (fewer when there are fewer free actors); the answer must not depend on it.</summary>
+    internal static LandscapeSolution SolveExact(LandscapeProblem problem, bool basins, int blockBits)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        ArgumentOutOfRangeException.ThrowIfNegative(blockBits);
         var n = problem.Count;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, MaxExactActors, nameof(problem));
         if (basins && n > MaxBasinActors)
@@ -141,7 +145,7 @@ public static class Landscape
 
         var free = n - 1;
         var total = 1L << free;
-        var blockBits = Math.Min(free, BlockBits);
+        blockBits = Math.Min(free, blockBits);
         var blocks = 1 << blockBits;
         var lowBits = free - blockBits;
         var tolerance = Tolerance(problem);

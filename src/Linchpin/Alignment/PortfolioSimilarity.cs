@@ -158,6 +158,59 @@ public static class PortfolioSimilarity
         return AgreementTable.TauB(pairs.Concordant, pairs.Discordant, pairs.TiedXOnly, pairs.TiedYOnly);
     }
 
+    /// <summary>
+    /// Kendall's τ_b from the L × L cross-tabulation of two portfolios (<paramref name="table"/>[a·L + b]
+    /// = number of target states with x = a and y = b), in O(L²); <c>NaN</c> when either portfolio is constant.
+    /// </summary>
+    /// <remarks>
+    /// τ_b = (n_c − n_d) / √((P − T_x)(P − T_y)), P = N(N − 1)/2 pairs, T_x = Σ_a r_a(r_a − 1)/2 pairs tied
+    /// on x (row totals r_a), T_y likewise on y; the same value as <see cref="Compare"/> gives (Hays 1981,
+    /// the form EUGene uses).
+    /// </remarks>
+    /// <exception cref="ArgumentException">The table is not square.</exception>
+    public static double TauB(ReadOnlySpan<int> table, int levels)
+    {
+        if (levels < 1 || table.Length != levels * levels)
+        {
+            throw new ArgumentException($"expected {levels} x {levels} counts, got {table.Length}", nameof(table));
+        }
+
+        // Rows from the bottom up; below[b] = the counts in column b of the rows already passed (greater x).
+        Span<long> below = stackalloc long[levels];
+        below.Clear();
+        long concordant = 0, discordant = 0, n = 0, tiedX = 0, tiedY = 0, passed = 0;
+        for (var a = levels - 1; a >= 0; a--)
+        {
+            long row = 0, lower = 0;
+            for (var b = 0; b < levels; b++)
+            {
+                long count = table[(a * levels) + b];
+                row += count;
+                concordant += count * (passed - lower - below[b]);
+                discordant += count * lower;
+                lower += below[b];
+            }
+
+            for (var b = 0; b < levels; b++)
+            {
+                below[b] += table[(a * levels) + b];
+            }
+
+            passed += row;
+            n += row;
+            tiedX += row * (row - 1) / 2;
+        }
+
+        foreach (var column in below)
+        {
+            tiedY += column * (column - 1) / 2;
+        }
+
+        var pairs = n * (n - 1) / 2;
+        var denominator = Math.Sqrt((double)(pairs - tiedX) * (pairs - tiedY));
+        return denominator > 0 ? (concordant - discordant) / denominator : double.NaN;
+    }
+
     /// <summary>Signorino and Ritter's S by its definition: 1 − 2 Σ w_k d(x_k, y_k) / Σ w_k; <c>null</c> when the weights sum to 0.</summary>
     /// <param name="x">The first vector.</param>
     /// <param name="y">The second vector.</param>

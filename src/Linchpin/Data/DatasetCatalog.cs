@@ -136,6 +136,26 @@ public static class DatasetCatalog
             "NATO, \"NATO member countries\", https://www.nato.int/cps/en/natohq/topics_52044.htm (accession dates of the 32 allies).",
             "Facts published openly by NATO; cite NATO.", "compiled from NATO's list of member countries", DatasetOrigin.Shipped,
             [Text("iso3", "ISO3 code"), Text("country", "ally"), Int("accession_year", "year the ally joined (1949 for the founders)")]),
+        new(StartYearSpending.NationalBudgetDataset, "Defence budgets as % of GDP, US allies outside NATO (national budget basis)", "2025",
+            "defence_budget_pct_gdp.csv", new(2010, 2025),
+            "Republic of Korea Ministry of National Defense, 'Defence budget trend' (original budgets and % of GDP, 1975-2024); Japan Ministry "
+            + "of Defense, Defense of Japan 2020, 2022 and 2023, and cabinet budget decisions; Japan Cabinet Office national accounts; Philippine "
+            + "General Appropriations (DND), Bangko Sentral ng Pilipinas and Philippine Statistics Authority GDP; Australian federal budgets as "
+            + "summarised by ASPI and Janes; as quoted in the sources named per row.",
+            "Government publications (budgets, white papers, national accounts), transcribed from the cited pages; cite the government and the page.",
+            "transcribed; % of GDP computed from the published budget and GDP where both were found, else the government's published ratio (method column)",
+            DatasetOrigin.Shipped,
+            [
+                Text("iso3", "ISO3 code"), Text("country", "country"), Int("year", "calendar year the figure is counted in"),
+                Text("fiscal_year", "the budget year as the government names it (FY2019, 2019-20)"),
+                Dbl("pct_gdp", "defence budget, % of nominal GDP (national currency, current prices); empty where no GDP was found"),
+                Bool("estimate", "the ratio rests on provisional GDP"),
+                Text("method", "computed (100 x budget / GDP, two decimals) or published (the government's ratio as printed)"),
+                Dbl("budget_lcu_bn", "defence budget, billions of current national currency"),
+                Dbl("gdp_lcu_bn", "nominal GDP used, billions of current national currency (computed rows)"),
+                Text("currency", "ISO 4217 currency of the amounts"), Text("concept", "budget concept and GDP basis"),
+                Text("source", "where each amount was read"), Text("note", "remarks"),
+            ]),
         new("us_rok_sma", "US-ROK Special Measures Agreement contributions", "2026", "us_rok_sma.csv", new(1991, 2026),
             "Republic of Korea Ministry of National Defense, 2018 Defense White Paper, p. 181, Chart 5-1; ROK Ministry of Foreign "
             + "Affairs releases; press as named per row.",

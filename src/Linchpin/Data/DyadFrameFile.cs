@@ -15,7 +15,7 @@ public static class DyadFrameFile
     /// <summary>
     /// Writes <paramref name="frame"/> to <paramref name="path"/> atomically, in the format its extension
     /// names, and records <paramref name="provenance"/> (if given): inside a Parquet file, beside a CSV
-    /// or JSON file (see <see cref="Provenance.RecordFor"/>).
+    /// or JSON file (see <see cref="Provenance.WriteWith"/>).
     /// </summary>
     /// <returns>The number of rows written.</returns>
     /// <exception cref="LinchpinException">The extension is not <c>.csv</c>, <c>.json</c> or <c>.parquet</c>, or the file cannot be written.</exception>
@@ -30,12 +30,21 @@ public static class DyadFrameFile
             ".parquet" => (f, s) => DyadParquet.Write(f, s, provenance),
             var other => throw new LinchpinException($"{path}: unknown output format '{other}' (use .csv, .parquet or .json)"),
         };
-        AtomicFile.Write(path, temp =>
+        void Write(string temp)
         {
             using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             write(frame, stream);
-        });
-        provenance?.RecordFor(path);
+        }
+
+        if (provenance is null)
+        {
+            AtomicFile.Write(path, Write);
+        }
+        else
+        {
+            provenance.WriteWith(path, Write);
+        }
+
         return frame.RowCount;
     }
 

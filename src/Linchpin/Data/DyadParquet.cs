@@ -7,7 +7,8 @@ namespace Linchpin.Data;
 /// <summary>
 /// Writes a <see cref="DyadFrame"/> as Parquet (format version 1): every column optional, missing
 /// values as nulls, <c>INT32</c>, <c>INT64</c> and <c>DOUBLE</c> physical types; each column chunk
-/// is dictionary-encoded (one dictionary page, one data page), uncompressed, with definition levels
+/// is dictionary-encoded (one dictionary page, one data page; per-row double columns, which have a
+/// value of their own in every row, PLAIN-encoded in one data page), uncompressed, with definition levels
 /// and dictionary indices in the RLE/bit-packing hybrid. The bytes depend only on the frame and the
 /// provenance, not on the number of threads.
 /// </summary>
@@ -132,7 +133,7 @@ public static partial class DyadParquet
     }
 
     /// <summary>Encodes row groups, reusing its buffers from one group to the next.</summary>
-    private sealed class Worker
+    private sealed partial class Worker
     {
         private readonly int[] _ids = new int[RowGroupSize];
         private readonly int[] _slots = new int[RowGroupSize];
@@ -162,7 +163,12 @@ public static partial class DyadParquet
             for (var c = 0; c < chunks.Length; c++)
             {
                 var source = frame.SourceOf(c);
-                chunks[c] = source.Kind is DyadFrame.Kind.Side1 or DyadFrame.Kind.Side2 ? EncodeStateYear(frame, c, source, start, count) : EncodeByValue(frame, c, source, start, count);
+                chunks[c] = source.Kind switch
+                {
+                    DyadFrame.Kind.Side1 or DyadFrame.Kind.Side2 => EncodeStateYear(frame, c, source, start, count),
+                    DyadFrame.Kind.Row when frame.Columns[c].Type == ColumnType.Double => EncodePlain(source, start, count),
+                    _ => EncodeByValue(frame, c, source, start, count),
+                };
             }
 
             return chunks;
@@ -500,7 +506,7 @@ public static partial class DyadParquet
     }
 
     /// <summary>A growable byte buffer.</summary>
-    private sealed class ByteBuffer
+    internal sealed class ByteBuffer
     {
         private byte[] _bytes = new byte[1 << 16];
 
@@ -698,7 +704,7 @@ public static partial class DyadParquet
         }
     }
 
-    private static void WritePageHeader(ByteBuffer stream, int pageType, int size, int values, int encoding)
+    internal static void WritePageHeader(ByteBuffer stream, int pageType, int size, int values, int encoding)
     {
         var thrift = new CompactWriter(stream);
         thrift.I32(1, pageType);

@@ -17,6 +17,12 @@ public enum DyadJoins
 
     /// <summary>Fariss et al. GDP, GDP per capita and population of each side (<c>pwtrgdp1</c>, <c>mrgdppc1</c>, <c>pwtpop1</c>, ...).</summary>
     Gdp = 4,
+
+    /// <summary>
+    /// Bueno de Mesquita's expected-utility variables from ATOP portfolios and NMC CINC scores (<c>eu_taub</c>,
+    /// <c>eu_wt_ij</c>, ... <c>eu_wr_usq</c>; see <see cref="DyadExpectedUtility"/>); needs ATOP and NMC in the inputs.
+    /// </summary>
+    Eu = 8,
 }
 
 /// <summary>What dyad-year frame to build.</summary>
@@ -25,7 +31,8 @@ public enum DyadJoins
 /// assumed to stay in it (as peacesciencer's <c>mry</c> option does).</param>
 /// <param name="Directed">Directed (A–B and B–A) or undirected (ccode1 &lt; ccode2).</param>
 /// <param name="Joins">Datasets to join.</param>
-public sealed record DyadYearRequest(int From, int To, bool Directed, DyadJoins Joins)
+/// <param name="ExpectedUtility">Settings of the expected-utility columns (with <see cref="DyadJoins.Eu"/>); regional and risk neutral when <c>null</c>.</param>
+public sealed record DyadYearRequest(int From, int To, bool Directed, DyadJoins Joins, Games.ExpectedUtility.WarUtilityOptions? ExpectedUtility = null)
 {
     /// <summary>First year of the COW state system.</summary>
     public const int FirstSystemYear = 1816;
@@ -120,6 +127,20 @@ public static class DyadYears
         if (request.Joins.HasFlag(DyadJoins.Gdp))
         {
             AddSides(columns, sources, inputs.Gdp ?? throw new ArgumentException("the request joins GDP but the inputs have none", nameof(inputs)), GdpColumns);
+        }
+
+        if (request.Joins.HasFlag(DyadJoins.Eu))
+        {
+            var values = DyadExpectedUtility.Compute(
+                inputs.Spells,
+                inputs.Atop ?? throw new ArgumentException("the expected-utility columns need ATOP in the inputs", nameof(inputs)),
+                inputs.Nmc ?? throw new ArgumentException("the expected-utility columns need NMC in the inputs", nameof(inputs)),
+                ccode1, ccode2, year, request.ExpectedUtility ?? new());
+            for (var c = 0; c < values.Count; c++)
+            {
+                columns.Add(new(DyadExpectedUtility.Columns[c], ColumnType.Double));
+                sources.Add(new(DyadFrame.Kind.Row, Values: ValueColumn.OfDoubles(DyadExpectedUtility.Columns[c], values[c].Values, values[c].Present)));
+            }
         }
 
         return new DyadFrame(ccode1, ccode2, year, columns, [.. sources], atopRow, provisions, coverage);

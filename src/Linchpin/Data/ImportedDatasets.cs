@@ -55,7 +55,20 @@ public static class ImportedDatasets
         return found;
     }
 
-    /// <summary>Saves a normalised import: the CSV text and its description, each written atomically.</summary>
+    /// <summary>
+    /// Refuses an import without rows (a header-only file would silently replace an earlier import
+    /// with nothing), unless <paramref name="allowEmpty"/>.
+    /// </summary>
+    /// <exception cref="LinchpinException">No rows and not allowed.</exception>
+    public static void RequireRows(string path, int rows, bool allowEmpty)
+    {
+        if (rows == 0 && !allowEmpty)
+        {
+            throw LinchpinException.InFile(path, 2, null, "no rows to import (only a header); the earlier import, if any, is kept (pass --allow-empty to import an empty table)");
+        }
+    }
+
+    /// <summary>Saves a normalised import: the CSV text and its description, written together, so an earlier import stays until the new one is complete.</summary>
     public static void Save(string importFolder, DatasetInfo info, Action<string> writeCsv)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -68,8 +81,11 @@ public static class ImportedDatasets
             throw new LinchpinException(ErrorKind.Data, $"{importFolder}: cannot create the import folder ({ex.Message})", ex);
         }
 
-        AtomicFile.Write(Path.Combine(importFolder, info.FileName), writeCsv);
-        AtomicFile.WriteText(Path.Combine(importFolder, info.Name + ".json"), JsonSerializer.Serialize(info, JsonOptions));
+        AtomicFile.WriteAll(
+        [
+            (Path.Combine(importFolder, info.FileName), writeCsv),
+            (Path.Combine(importFolder, info.Name + ".json"), temp => File.WriteAllText(temp, JsonSerializer.Serialize(info, JsonOptions))),
+        ]);
     }
 
     /// <summary>The path of an imported dataset's CSV and a fingerprint that changes when it is re-imported.</summary>

@@ -103,17 +103,16 @@ public sealed record Provenance(
         return Encoding.UTF8.GetString(stream.ToArray()) + (indented ? "\n" : "");
     }
 
-    /// <summary>Writes the sidecar of <paramref name="outputPath"/> atomically.</summary>
-    /// <exception cref="LinchpinException">The sidecar cannot be written.</exception>
-    public void WriteSidecar(string outputPath) => AtomicFile.WriteText(SidecarPath(outputPath), ToJson(indented: true));
-
-    /// <summary>Records the provenance of an output just written: a sidecar, unless the file carries it inside.</summary>
-    /// <exception cref="LinchpinException">The sidecar cannot be written.</exception>
-    public void RecordFor(string outputPath)
-    {
-        if (!IsEmbeddedIn(outputPath))
-        {
-            WriteSidecar(outputPath);
-        }
-    }
+    /// <summary>
+    /// Writes an output and its sidecar (unless the output carries its provenance inside) together:
+    /// both are complete before either replaces an earlier file (<see cref="AtomicFile.WriteAll"/>).
+    /// </summary>
+    /// <param name="outputPath">The output file.</param>
+    /// <param name="write">Writes the output to the temporary path it is given.</param>
+    /// <param name="cancellation">Checked before the files are moved into place.</param>
+    /// <exception cref="LinchpinException">Either cannot be written; neither target has changed.</exception>
+    public void WriteWith(string outputPath, Action<string> write, CancellationToken cancellation = default) =>
+        AtomicFile.WriteAll(IsEmbeddedIn(outputPath)
+            ? [(outputPath, write)]
+            : [(outputPath, write), (SidecarPath(outputPath), temp => File.WriteAllText(temp, ToJson(indented: true)))], cancellation);
 }

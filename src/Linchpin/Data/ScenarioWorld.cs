@@ -9,9 +9,10 @@ namespace Linchpin.Data;
 /// <summary>
 /// Turns a <see cref="Scenario"/> into a <see cref="SimulationSetup"/> with the world data of its
 /// start year: GDP from Maddison (2011 int$ million, the latest year within
-/// <see cref="AllianceSpendingReader.MaxGdpLag"/> years), defence spending as % of GDP from NATO's
-/// figures for NATO allies and the patron, else NMC military expenditure over that GDP; the
-/// scenario's overrides win. Notes say which source each figure came from.
+/// <see cref="AllianceSpendingReader.MaxGdpLag"/> years), defence spending as % of GDP on one price
+/// basis (<see cref="StartYearSpending"/>: NATO's figures for NATO allies and the patron, the
+/// governments' defence budgets over GDP for the other allies); the scenario's overrides win. Notes
+/// say which basis and source each figure came from.
 /// </summary>
 public static class ScenarioWorld
 {
@@ -19,7 +20,7 @@ public static class ScenarioWorld
     public const string MoneyUnit = "int$ million (2011, PPP; Maddison 2023)";
 
     /// <summary>Resolves a scenario against the store.</summary>
-    /// <exception cref="LinchpinException">An ally has no figure for the start year and no override.</exception>
+    /// <exception cref="LinchpinException">An ally has no figure for the start year and no override, a code is not a country, or a shock touches no ally.</exception>
     public static (SimulationSetup Setup, IReadOnlyList<string> Notes) Resolve(WorldStore store, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -56,11 +57,10 @@ public static class ScenarioWorld
         try
         {
             nato = AllianceSpendingReader.Nato(store, start, scenario.NatoEdition);
-            notes.Add($"NATO allies' and the patron's % of GDP: NATO edition {nato.Source}, {start}");
         }
         catch (LinchpinException) when (!scenario.NatoAllies)
         {
-            // Not a NATO scenario: spending comes from NMC.
+            // No NATO figures for the year: every actor needs a figure on the other basis (StartYearSpending).
         }
 
         var roster = scenario.NatoAllies
@@ -76,23 +76,12 @@ public static class ScenarioWorld
             }
         }
 
+        var startSpending = new List<StartSpending>();
         double Pct(string iso3, double? over)
         {
-            if (over is { } value)
-            {
-                return value;
-            }
-
-            if (nato?.Members.FirstOrDefault(m => m.Iso3 == iso3)?.PctGdp is { } pct)
-            {
-                return pct;
-            }
-
-            var (milex, year) = NmcSpending(store, iso3, start)
-                ?? throw IsoError(iso3, $"'{iso3}' has no NMC military expenditure up to {start}; give 'pct_gdp'");
-            var level = Gdp(iso3, null);
-            notes.Add($"{iso3}: % of GDP from NMC 7.0 military expenditure ({year}, current US$) over Maddison GDP (2011 int$): a mixed price basis");
-            return 100 * milex / level;
+            var figure = StartYearSpending.Find(store, scenario, iso3, over, nato, () => Gdp(iso3, null));
+            startSpending.Add(figure);
+            return figure.PctGdp;
         }
 
         double Gdp(string iso3, double? over) => over ?? (gdp.TryGetValue(iso3, out var g) ? g
@@ -104,22 +93,20 @@ public static class ScenarioWorld
             s.Theatre ?? (scenario.Theatres.TryGetValue(s.Iso3, out var theatre) ? theatre : d.Theatre ?? "main"),
             s.Belief ?? d.Belief ?? 0.75, 10, s.TroopsHosted ?? 0, s.AllianceAge ?? d.AllianceAge ?? 30, s.OutsideOption ?? d.OutsideOption ?? 0.3, s.CostSharing,
             new AllyTraits(s.Democracy ?? d.Democracy ?? false, s.IssueLinkage ?? d.IssueLinkage ?? false, s.Asymmetric ?? d.Asymmetric ?? true))).ToList();
-        var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
-            scenario.Patron.Growth, scenario.Patron.Reach);
-        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, allies, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
-    }
-
-    /// <summary>NMC military expenditure (US$ million) for the latest year at or before <paramref name="year"/>.</summary>
-    private static (double Milex, int Year)? NmcSpending(WorldStore store, string iso3, int year)
-    {
-        if (CountryDirectory.Shipped.FindIso3(iso3)?.Code is not { } code)
+        // A shock's target that touches no ally would silently do nothing.
+        for (var k = 0; k < scenario.Shocks.Count; k++)
         {
-            return null;
+            foreach (var target in scenario.Shocks[k].Targets.Where(t => t != "all" && !allies.Any(a => a.Iso3 == t || a.Theatre == t)))
+            {
+                throw scenario.ErrorAt(ScenarioFile.ShockKey(k), "targets",
+                    $"'{target}' is neither an ally's theatre ({string.Join(", ", allies.Select(a => a.Theatre).Distinct().Order(StringComparer.Ordinal))}) nor an ally's ISO3 code, nor 'all'");
+            }
         }
 
-        store.Require("nmc");
-        var rows = store.Query("SELECT milex, year FROM nmc WHERE ccode = $c AND year <= $y AND milex IS NOT NULL AND milex > 0 ORDER BY year DESC LIMIT 1",
-            ("c", (object)code.Value), ("y", (object)year)).Rows;
-        return rows.Count == 0 ? null : (Convert.ToDouble(rows[0][0], CultureInfo.InvariantCulture) / 1000, Convert.ToInt32(rows[0][1], CultureInfo.InvariantCulture));
+        var patron = new PatronSetup(scenario.Patron.Iso3, Gdp(scenario.Patron.Iso3, scenario.Patron.Gdp), Pct(scenario.Patron.Iso3, scenario.Patron.PctGdp),
+            scenario.Patron.Growth, scenario.Patron.Reach);
+        notes.AddRange(StartYearSpending.Notes(startSpending.OrderBy(f => f.Iso3 == scenario.Patron.Iso3 ? 0 : 1)));
+        var members = TreatyMembership.Assign(store, scenario, specs, allies, notes);
+        return (new SimulationSetup(scenario.Name, start, scenario.Years, patron, members, scenario.Doctrine, scenario.Shocks, scenario.Parameters), notes);
     }
 }

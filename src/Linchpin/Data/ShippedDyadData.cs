@@ -25,7 +25,7 @@ public static class ShippedDyadData
     public static IReadOnlyList<DatasetInfo> DatasetsFor(DyadJoins joins) =>
     [
         .. new[] { ("cow_states", DyadJoins.None), ("atop_ddy", DyadJoins.Atop), ("nmc", DyadJoins.Nmc), ("fariss_gdppop", DyadJoins.Gdp) }
-            .Where(d => joins.HasFlag(d.Item2))
+            .Where(d => WithSources(joins).HasFlag(d.Item2))
             .Select(d => DatasetCatalog.FindShipped(d.Item1)!),
     ];
 
@@ -35,6 +35,7 @@ public static class ShippedDyadData
     /// <exception cref="LinchpinException">A file is missing or malformed (a data error).</exception>
     public static DyadInputs Load(DyadJoins joins, Action? meanwhile = null)
     {
+        joins = WithSources(joins);
         var atop = joins.HasFlag(DyadJoins.Atop) ? Task.Run(() => ReadAtop(Read)) : null;
         var other = meanwhile is null ? null : Task.Run(meanwhile);
         var (nmc, gdp) = ReadStateYears(joins, Read);
@@ -43,13 +44,21 @@ public static class ShippedDyadData
         return new DyadInputs(spells, atop?.GetAwaiter().GetResult(), nmc, gdp);
     }
 
+    /// <summary>The datasets to read for <paramref name="joins"/>: the expected-utility columns are made from ATOP and NMC.</summary>
+    private static DyadJoins WithSources(DyadJoins joins) =>
+        joins.HasFlag(DyadJoins.Eu) ? joins | DyadJoins.Atop | DyadJoins.Nmc : joins;
+
     /// <summary>
     /// Compiles the dyad-year frame's and the Parquet writer's loops now (they are compiled fully
     /// optimised on first use, not ahead of time), e.g. on a thread that would otherwise wait.
     /// </summary>
-    public static void CompileFrameAndWriter()
+    /// <param name="expectedUtility">Also the expected-utility columns' loops.</param>
+    public static void CompileFrameAndWriter(bool expectedUtility = false)
     {
-        foreach (var type in new[] { typeof(DyadYears), typeof(DyadParquet) })
+        Type[] types = expectedUtility
+            ? [typeof(DyadYears), typeof(DyadParquet), typeof(DyadExpectedUtility), typeof(Games.ExpectedUtility.WarExpectedUtilityYear)]
+            : [typeof(DyadYears), typeof(DyadParquet)];
+        foreach (var type in types)
         {
             foreach (var nested in type.GetNestedTypes(BindingFlags.NonPublic).Prepend(type))
             {
@@ -72,6 +81,7 @@ public static class ShippedDyadData
     public static DyadInputs Load(WorldStore store, DyadJoins joins)
     {
         ArgumentNullException.ThrowIfNull(store);
+        joins = WithSources(joins);
         Reader read = (name, wanted, required) => ReadTable(store, name, wanted, required);
         var atop = joins.HasFlag(DyadJoins.Atop) ? ReadAtop(read) : null;
         var (nmc, gdp) = ReadStateYears(joins, read);

@@ -7,10 +7,11 @@ using Linchpin.Simulation;
 namespace Linchpin.Data;
 
 /// <summary>
-/// Writes an ensemble's files into a folder, each atomically: <c>trajectories.parquet</c> (one row
-/// per run, year and ally), <c>events.csv</c>, <c>summary.csv</c> and <c>summary.json</c> (median,
-/// 5 % and 95 % bands per ally, variable and year; probabilities of settlement, breakdown, hedging
-/// and exit) and <c>manifest.json</c>.
+/// Runs an ensemble and writes its files into a folder, all or nothing: <c>trajectories.parquet</c>
+/// (one row per run, year and ally), <c>events.csv</c>, <c>summary.csv</c> and <c>summary.json</c>
+/// (median, 5 % and 95 % bands per ally, variable and year; probabilities of settlement,
+/// breakdown, hedging and exit) and <c>manifest.json</c>. Trajectories and events are streamed to
+/// the files while the runs are made, so memory does not grow with the number of runs.
 /// </summary>
 public static class SimulationOutput
 {
@@ -22,26 +23,32 @@ public static class SimulationOutput
         _ => variable.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The summary as rows of <c>iso3, variable, year, median, p05, p95, mean</c>: bands, then per-ally probabilities (in <c>mean</c>) and the settlement distribution.</summary>
-    public static IReadOnlyList<object?[]> SummaryRows(EnsembleResult result, int threads = 1)
+    /// <summary>The files of an output folder.</summary>
+    public static IReadOnlySet<string> FileNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "trajectories.parquet", "events.csv", "summary.csv", "summary.json", "manifest.json",
+    };
+
+    /// <summary>
+    /// The summary as rows of <c>iso3, variable, year, median, p05, p95, mean</c>: bands, then per
+    /// ally its outcomes (<see cref="AllyOutcomeDefinition.All"/>): probabilities in <c>mean</c>
+    /// (final year), amounts as median and band (no year), an amount only when it was ever recorded.
+    /// </summary>
+    public static IReadOnlyList<object?[]> SummaryRows(EnsembleResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var rows = result.Summary(threads).Select(r => new object?[] { r.Iso3, Name(r.Variable), r.Year, r.Median, r.Low, r.High, r.Mean }).ToList();
+        var rows = result.Summary().Select(r => new object?[] { r.Iso3, Name(r.Variable), r.Year, r.Median, r.Low, r.High, r.Mean }).ToList();
         var last = result.Engine.Setup.StartYear + result.Engine.Setup.Years;
-        foreach (var o in result.Outcomes())
+        foreach (var o in result.AllOutcomes.Where(o => o.Applies))
         {
-            if (!double.IsNaN(o.Settlement))
+            if (!o.Definition.IsAmount)
             {
-                rows.Add([o.Iso3, "p_settlement", last, null, null, null, o.Settlement]);
-                rows.Add([o.Iso3, "p_breakdown", last, null, null, null, o.Breakdown]);
-                if (!double.IsNaN(o.SettlementMedian))
-                {
-                    rows.Add([o.Iso3, "settlement", null, o.SettlementMedian, o.SettlementLow, o.SettlementHigh, null]);
-                }
+                rows.Add([o.Iso3, o.Definition.Name, last, null, null, null, o.Probability]);
             }
-
-            rows.Add([o.Iso3, "p_hedging", last, null, null, null, o.Hedging]);
-            rows.Add([o.Iso3, "p_exit", last, null, null, null, o.Exit]);
+            else if (!double.IsNaN(o.Median))
+            {
+                rows.Add([o.Iso3, o.Definition.Name, null, o.Median, o.Low, o.High, null]);
+            }
         }
 
         return rows;
@@ -87,91 +94,160 @@ public static class SimulationOutput
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>Writes every file into <paramref name="folder"/> (created if missing).</summary>
-    public static void Write(string folder, Scenario scenario, EnsembleResult result, IReadOnlyList<DatasetInfo> datasets, IReadOnlyList<string> notes, int threads = 1)
+    /// <summary>
+    /// Runs the ensemble and writes every file into <paramref name="folder"/>, which ends up holding
+    /// either its previous outputs or these, whole (see <see cref="AtomicFile.WriteFolder"/>).
+    /// </summary>
+    /// <exception cref="LinchpinException">The folder cannot be written, or holds files of something else.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled: nothing is left behind.</exception>
+    /// <param name="folder">The output folder (created or replaced).</param>
+    /// <param name="scenario">The scenario the engine was set up from.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="runs">Number of runs, ≥ 1.</param>
+    /// <param name="seed">The ensemble seed.</param>
+    /// <param name="datasets">The datasets read, for the manifest.</param>
+    /// <param name="notes">Notes for the manifest (e.g. assumptions the scenario filled in).</param>
+    /// <param name="threads">Threads to use, ≥ 1 (the files do not depend on it).</param>
+    /// <param name="progress">Called with the runs finished so far, or <c>null</c>.</param>
+    /// <param name="cancellation">Cancels the work.</param>
+    public static EnsembleResult Write(string folder, Scenario scenario, SimulationEngine engine, int runs, ulong seed, IReadOnlyList<DatasetInfo> datasets,
+        IReadOnlyList<string> notes, int threads = 1, Action<int>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        try
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        EnsembleResult? result = null;
+        AtomicFile.WriteFolder(folder, FileNames, temp =>
         {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LinchpinException($"{folder}: cannot create the output folder: {ex.Message}", ex);
-        }
-
-        var summary = SummaryRows(result, threads);
-        string[] header = ["iso3", "variable", "year", "median", "p05", "p95", "mean"];
-        AtomicFile.WriteText(Path.Combine(folder, "summary.csv"), Csv(header, summary));
-        AtomicFile.WriteText(Path.Combine(folder, "summary.json"), SummaryJson(scenario, result, summary, header));
-        AtomicFile.WriteText(Path.Combine(folder, "events.csv"), EventsCsv(scenario, result));
-        AtomicFile.WriteText(Path.Combine(folder, "manifest.json"), Manifest(scenario, result, datasets, notes));
-        AtomicFile.Write(Path.Combine(folder, "trajectories.parquet"), temp =>
-        {
-            using var file = File.Create(temp);
-            DyadParquet.WriteTable(Trajectories(result), new Dictionary<string, string>
+            using (var recorder = new TrajectoryRecorder(temp, scenario, engine))
             {
-                ["linchpin.scenario"] = scenario.Name,
-                ["linchpin.scenario_sha256"] = scenario.Hash,
-                ["linchpin.seed"] = result.Seed.ToString(CultureInfo.InvariantCulture),
-                ["linchpin.money_unit"] = ScenarioWorld.MoneyUnit,
-            }, file);
-        });
+                result = Ensemble.Run(engine, runs, seed, threads, progress, recorder, cancellation: cancellation);
+                recorder.Finish(seed);
+            }
+
+            var summary = SummaryRows(result);
+            string[] header = ["iso3", "variable", "year", "median", "p05", "p95", "mean"];
+            File.WriteAllText(Path.Combine(temp, "summary.csv"), Csv(header, summary));
+            File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(scenario, result, summary, header));
+            File.WriteAllText(Path.Combine(temp, "manifest.json"), Manifest(scenario, result, datasets, notes));
+        }, cancellation);
+        return result!;
     }
 
-    /// <summary>The trajectories as table columns: run, year, iso3, status, then every variable.</summary>
-    public static IReadOnlyList<ParquetColumn> Trajectories(EnsembleResult result)
+    /// <summary>The trajectory columns, without rows: run, year, iso3, status, then every variable.</summary>
+    public static IReadOnlyList<ParquetColumn> TrajectorySchema { get; } =
+        [new("run", Integers: []), new("year", Integers: []), new("iso3", Strings: []), new("status", Strings: []),
+            .. Enum.GetValues<TrajectoryVariable>().Select(v => new ParquetColumn(Name(v), Doubles: []))];
+
+    /// <summary>
+    /// Streams the runs of an ensemble, in run order, to <c>trajectories.parquet</c> (values in
+    /// single precision, as the summary sees them) and <c>events.csv</c> in a folder.
+    /// </summary>
+    private sealed class TrajectoryRecorder : IRunRecorder, IDisposable
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var engine = result.Engine;
-        var n = engine.AllyCount;
-        var years = engine.RecordedYears;
-        var rows = result.Runs * years * n;
-        var run = new int[rows];
-        var year = new int[rows];
-        var iso3 = new string[rows];
-        var status = new string[rows];
-        var variables = Enum.GetValues<TrajectoryVariable>();
-        var values = variables.Select(_ => new double[rows]).ToArray();
-        var k = 0;
-        for (var r = 0; r < result.Runs; r++)
+        private const int Batch = 512;
+        private static readonly string[] StatusNames = [.. Enum.GetValues<AllyStatus>().Select(s => s.ToString().ToLowerInvariant())];
+        private readonly Scenario _scenario;
+        private readonly SimulationEngine _engine;
+        private readonly int _cells;
+        private readonly float[] _values;
+        private readonly AllyStatus[] _status;
+        private readonly SimulationEvent[][] _events = new SimulationEvent[Batch][];
+        private readonly FileStream _parquet;
+        private readonly ParquetTableWriter _table;
+        private readonly StreamWriter _eventText;
+        private readonly ParquetColumn[] _rows;
+        private readonly StringBuilder _line = new();
+
+        public TrajectoryRecorder(string folder, Scenario scenario, SimulationEngine engine)
         {
-            for (var t = 0; t < years; t++)
+            _scenario = scenario;
+            _engine = engine;
+            _cells = engine.RecordedYears * engine.AllyCount;
+            _values = new float[Batch * _cells * SimulationEngine.VariableCount];
+            _status = new AllyStatus[Batch * _cells];
+            _parquet = File.Create(Path.Combine(folder, "trajectories.parquet"));
+            _table = new ParquetTableWriter(_parquet, TrajectorySchema);
+            _eventText = new StreamWriter(Path.Combine(folder, "events.csv"), false, new UTF8Encoding(false));
+            _eventText.Write("run,year,iso3,event,value,detail\n");
+            var rows = Batch * _cells;
+            _rows = [new("run", Integers: new int[rows]), new("year", Integers: new int[rows]), new("iso3", Strings: new string[rows]), new("status", Strings: new string[rows]),
+                .. Enum.GetValues<TrajectoryVariable>().Select(v => new ParquetColumn(Name(v), Doubles: new double[rows]))];
+        }
+
+        public int BatchRuns => Batch;
+
+        public void Record(int slot, long run, RunBuffer buffer)
+        {
+            var values = buffer.Values;
+            var target = _values.AsSpan(slot * _cells * SimulationEngine.VariableCount, values.Length);
+            for (var k = 0; k < values.Length; k++)
             {
-                for (var i = 0; i < n; i++, k++)
+                target[k] = (float)values[k];
+            }
+
+            buffer.StatusByYear.CopyTo(_status.AsSpan(slot * _cells, _cells));
+            _events[slot] = [.. buffer.Events];
+        }
+
+        public void Flush(long firstRun, int count)
+        {
+            var setup = _engine.Setup;
+            var n = _engine.AllyCount;
+            var variables = SimulationEngine.VariableCount;
+            var k = 0;
+            for (var slot = 0; slot < count; slot++)
+            {
+                var run = checked((int)(firstRun + slot));
+                for (var t = 0; t < _engine.RecordedYears; t++)
                 {
-                    run[k] = r;
-                    year[k] = engine.Setup.StartYear + t;
-                    iso3[k] = engine.Setup.Allies[i].Iso3;
-                    status[k] = result.Status(r, t, i).ToString().ToLowerInvariant();
-                    for (var v = 0; v < variables.Length; v++)
+                    for (var i = 0; i < n; i++, k++)
                     {
-                        values[v][k] = result.Value(r, t, i, variables[v]);
+                        var cell = (slot * _cells) + (t * n) + i;
+                        _rows[0].Integers![k] = run;
+                        _rows[1].Integers![k] = setup.StartYear + t;
+                        _rows[2].Strings![k] = setup.Allies[i].Iso3;
+                        _rows[3].Strings![k] = StatusNames[(int)_status[cell]];
+                        for (var v = 0; v < variables; v++)
+                        {
+                            _rows[4 + v].Doubles![k] = _values[(cell * variables) + v];
+                        }
                     }
                 }
+
+                foreach (var e in _events[slot])
+                {
+                    var detail = e.Shock >= 0 ? _scenario.Shocks[e.Shock].Label : "";
+                    _line.Clear().Append(run.ToString(CultureInfo.InvariantCulture)).Append(',')
+                        .Append(e.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
+                        .Append(e.Ally >= 0 ? setup.Allies[e.Ally].Iso3 : "").Append(',')
+                        .Append(e.Kind.ToString().ToLowerInvariant()).Append(',')
+                        .Append(NumberText.Csv(e.Value)).Append(',')
+                        .Append(CsvOutput.Field(detail)).Append('\n');
+                    _eventText.Write(_line);
+                }
             }
+
+            _table.Append(_rows, k);
         }
 
-        return [new("run", Integers: run), new("year", Integers: year), new("iso3", Strings: iso3), new("status", Strings: status),
-            .. variables.Select((v, j) => new ParquetColumn(Name(v), Doubles: values[j]))];
-    }
-
-    private static string EventsCsv(Scenario scenario, EnsembleResult result)
-    {
-        var text = new StringBuilder("run,year,iso3,event,value,detail\n");
-        var allies = result.Engine.Setup.Allies;
-        foreach (var (run, e) in result.AllEvents())
+        public void Finish(ulong seed)
         {
-            var detail = e.Shock >= 0 ? scenario.Shocks[e.Shock].Label : "";
-            text.Append(run.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(e.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(e.Ally >= 0 ? allies[e.Ally].Iso3 : "").Append(',')
-                .Append(e.Kind.ToString().ToLowerInvariant()).Append(',')
-                .Append(NumberText.Csv(e.Value)).Append(',')
-                .Append(CsvOutput.Field(detail)).Append('\n');
+            _table.Finish(new Dictionary<string, string>
+            {
+                ["linchpin.scenario"] = _scenario.Name,
+                ["linchpin.scenario_sha256"] = _scenario.Hash,
+                ["linchpin.seed"] = seed.ToString(CultureInfo.InvariantCulture),
+                ["linchpin.money_unit"] = ScenarioWorld.MoneyUnit,
+            });
         }
 
-        return text.ToString();
+        public void Dispose()
+        {
+            _parquet.Dispose();
+            _eventText.Dispose();
+        }
     }
 
     private static string Csv(string[] header, IReadOnlyList<object?[]> rows)

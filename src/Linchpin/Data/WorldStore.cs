@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using DuckDB.NET.Data;
 
 namespace Linchpin.Data;
@@ -23,6 +21,7 @@ public sealed class WorldStore : IDisposable
     private readonly StoreOptions _options;
     private readonly Dictionary<string, DatasetInfo> _catalog;
     private readonly HashSet<string> _loaded = new(StringComparer.OrdinalIgnoreCase);
+    private bool _locked;
 
     private WorldStore(DuckDBConnection connection, StoreOptions options)
     {
@@ -34,6 +33,9 @@ public sealed class WorldStore : IDisposable
             _catalog[imported.Name] = imported;
         }
 
+        // Nothing Linchpin runs needs an extension beyond those built in: never fetch one.
+        Execute("SET autoinstall_known_extensions = false");
+        Execute("SET autoload_known_extensions = false");
         Execute($"CREATE TABLE IF NOT EXISTS {MetaTable} (name VARCHAR PRIMARY KEY, version VARCHAR, fingerprint VARCHAR, rows BIGINT)");
     }
 
@@ -94,6 +96,11 @@ public sealed class WorldStore : IDisposable
             return dataset.Name;
         }
 
+        if (_locked)
+        {
+            throw new LinchpinException($"dataset '{dataset.Name}' was not loaded before the store was locked for a user query");
+        }
+
         var (path, fingerprint) = dataset.Origin == DatasetOrigin.Shipped ? ExtractShipped(dataset) : ImportedDatasets.Locate(_options.ImportFolder, dataset);
         var known = ScalarOrNull($"SELECT fingerprint FROM {MetaTable} WHERE name = $name", ("name", dataset.Name)) as string;
         if (known != fingerprint)
@@ -130,24 +137,66 @@ public sealed class WorldStore : IDisposable
     }
 
     /// <summary>
-    /// Runs a user's query, read-only: one SELECT statement, no file access. Datasets it names are
-    /// loaded first.
+    /// Runs a user's query, read-only: one SELECT statement over the dataset tables. Datasets it
+    /// names are loaded first; then the store is locked (<see cref="Lock"/>), so DuckDB itself
+    /// refuses any file, network or extension access the query attempts.
     /// </summary>
-    /// <exception cref="LinchpinException">Not a single SELECT, or the query fails.</exception>
+    /// <exception cref="LinchpinException">Not a single SELECT, or the query fails (including every attempt to reach a file).</exception>
     public ResultTable QueryReadOnly(string sql)
     {
-        CheckReadOnly(sql);
+        ArgumentNullException.ThrowIfNull(sql);
+        LoadNamedIn(sql);
+        Lock();
+        UserSql.CheckSingleSelect(Serialize(sql));
         return Query(sql);
+    }
+
+    /// <summary>
+    /// The SELECT of a dataset's rows matching a user's condition (<c>--where</c>), checked to be
+    /// one expression over that table's columns: no subquery, no set operation, no clause beyond
+    /// the condition. Run it with <see cref="QueryReadOnly"/> or <see cref="ExportReadOnly"/>.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="where">The condition, or <c>null</c> for every row.</param>
+    /// <param name="limit">At most this many rows, or <c>null</c>.</param>
+    /// <exception cref="LinchpinException">Unknown dataset, or the condition is not a single expression.</exception>
+    public string SelectRows(string dataset, string? where, int? limit)
+    {
+        var table = Require(dataset);
+        var sql = $"SELECT * FROM {Quote(table)}";
+        if (!string.IsNullOrWhiteSpace(where))
+        {
+            sql += $" WHERE ({where})";
+            UserSql.CheckCondition(Serialize(sql), table);
+        }
+
+        return limit is { } rows ? $"{sql} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}" : sql;
+    }
+
+    /// <summary>
+    /// Writes the result of a user's query to <paramref name="outPath"/> like <see cref="Export"/>,
+    /// on the locked store: the only file DuckDB may then touch is the temporary output file.
+    /// </summary>
+    /// <returns>The number of rows written.</returns>
+    /// <exception cref="LinchpinException">Not a single SELECT, the query fails, or the file cannot be written.</exception>
+    public long ExportReadOnly(string sql, string outPath, Provenance? provenance = null)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        LoadNamedIn(sql);
+        UserSql.CheckSingleSelect(Serialize(sql));
+        return CopyOut(sql, outPath, provenance, lockTo: true);
     }
 
     /// <summary>
     /// Writes the result of a trusted query to <paramref name="outPath"/>, as CSV, Parquet or JSON
     /// by its extension, through a temporary file. Missing values are empty CSV fields, Parquet
     /// nulls and JSON nulls. <paramref name="provenance"/> (if given) is recorded inside a Parquet
-    /// file and beside a CSV or JSON file (see <see cref="Provenance.RecordFor"/>).
+    /// file and beside a CSV or JSON file (see <see cref="Provenance.WriteWith"/>: the file and its sidecar are written together).
     /// </summary>
     /// <returns>The number of rows written.</returns>
-    public long Export(string sql, string outPath, Provenance? provenance = null)
+    public long Export(string sql, string outPath, Provenance? provenance = null) => CopyOut(sql, outPath, provenance, lockTo: false);
+
+    private long CopyOut(string sql, string outPath, Provenance? provenance, bool lockTo)
     {
         var format = ExportFormat(outPath);
         if (provenance is not null && Provenance.IsEmbeddedIn(outPath))
@@ -156,17 +205,55 @@ public sealed class WorldStore : IDisposable
         }
 
         long rows = 0;
-        AtomicFile.Write(outPath, temp =>
-            rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format})"));
-        provenance?.RecordFor(outPath);
+        void Write(string temp)
+        {
+            if (lockTo)
+            {
+                Lock(temp);
+            }
+
+            // The temporary file exists already, and DuckDB would otherwise write a second one beside it.
+            rows = Execute($"COPY ({sql}) TO {Literal(temp)} ({format}, USE_TMP_FILE false)");
+        }
+
+        if (provenance is null)
+        {
+            AtomicFile.Write(outPath, Write);
+        }
+        else
+        {
+            provenance.WriteWith(outPath, Write);
+        }
+
         return rows;
     }
 
-    /// <summary>Checks that <paramref name="sql"/> is one SELECT statement, loading the datasets it names.</summary>
-    /// <exception cref="LinchpinException">It is anything else.</exception>
-    public void CheckReadOnly(string sql)
+    /// <summary>
+    /// Locks the store for user SQL: no file or network access from SQL (beyond
+    /// <paramref name="allowedPaths"/>), no extension installed or loaded, and the configuration
+    /// locked so a query cannot set any of it back. Tables already loaded stay queryable (a
+    /// database file given with <c>--db</c> included); no dataset can be loaded afterwards.
+    /// </summary>
+    private void Lock(params string[] allowedPaths)
     {
-        ArgumentNullException.ThrowIfNull(sql);
+        if (_locked)
+        {
+            return;
+        }
+
+        if (allowedPaths.Length > 0)
+        {
+            Execute($"SET allowed_paths = [{string.Join(", ", allowedPaths.Select(Literal))}]");
+        }
+
+        Execute("SET enable_external_access = false");
+        Execute("SET lock_configuration = true");
+        _locked = true;
+    }
+
+    /// <summary>Loads every dataset whose name occurs in <paramref name="sql"/>, so a user query finds its tables.</summary>
+    private void LoadNamedIn(string sql)
+    {
         foreach (var dataset in _catalog.Values)
         {
             if (sql.Contains(dataset.Name, StringComparison.OrdinalIgnoreCase))
@@ -174,27 +261,10 @@ public sealed class WorldStore : IDisposable
                 Require(dataset.Name);
             }
         }
-
-        // json_serialize_sql accepts only SELECT statements; anything else (DDL, DML, COPY, PRAGMA,
-        // several statements) comes back with an error flag instead of a plan.
-        var serialized = ScalarOrNull($"SELECT json_serialize_sql({Literal(sql)})") as string ?? "";
-        using var json = JsonDocument.Parse(serialized);
-        if (json.RootElement.TryGetProperty("error", out var error) && error.GetBoolean())
-        {
-            var message = json.RootElement.TryGetProperty("error_message", out var m) ? m.GetString() : "not a query";
-            throw new LinchpinException($"query: only a single read-only SELECT is allowed ({FirstLine(message ?? "")})");
-        }
-
-        if (json.RootElement.GetProperty("statements").GetArrayLength() != 1)
-        {
-            throw new LinchpinException("query: only a single read-only SELECT is allowed (found several statements)");
-        }
-
-        if (Regex.IsFileFunction(sql))
-        {
-            throw new LinchpinException("query: reading files is not allowed here; import data with 'linchpin data import'");
-        }
     }
+
+    /// <summary>DuckDB's own parse of <paramref name="sql"/>, as JSON (<c>json_serialize_sql</c>).</summary>
+    private string Serialize(string sql) => ScalarOrNull($"SELECT json_serialize_sql({Literal(sql)})") as string ?? "";
 
     /// <summary>Runs a trusted statement; returns the rows it affected (for COPY, the rows written).</summary>
     internal int Execute(string sql, params (string Name, object? Value)[] parameters)
@@ -348,28 +418,5 @@ public sealed class WorldStore : IDisposable
     {
         var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? message;
         return line.Trim();
-    }
-
-    /// <summary>Recognises table functions that read or write files, which user queries may not call.</summary>
-    private static class Regex
-    {
-        private static readonly string[] FileFunctions =
-        [
-            "read_csv", "read_parquet", "read_json", "read_text", "read_blob", "read_ndjson", "parquet_scan", "csv_scan",
-            "glob(", "sniff_csv", "parquet_metadata", "parquet_schema", "read_xlsx", "attach", "copy ",
-        ];
-
-        public static bool IsFileFunction(string sql)
-        {
-            var lower = new StringBuilder(sql.Length);
-            foreach (var c in sql)
-            {
-                lower.Append(char.ToLowerInvariant(c));
-            }
-
-            var text = lower.ToString();
-            return FileFunctions.Any(f => text.Contains(f, StringComparison.Ordinal)) || text.Contains("from '", StringComparison.Ordinal)
-                || text.Contains("from \"/", StringComparison.Ordinal);
-        }
     }
 }

@@ -65,6 +65,7 @@ public static class BurdenResults
     public static (TableResult Result, ExploitationResult Test) Test(AllianceSpending spending, Alternative h1)
     {
         ArgumentNullException.ThrowIfNull(spending);
+        RequireMembers(spending, m => m.PctGdp is not null && m.Gdp is > 0, 3, "both a % of GDP and a GDP level", "the exploitation test");
         var result = ExploitationTest.Run(spending.Members, h1);
         var fit = result.Regression;
         var rows = new ResultRows("iso3", "country", "year", "gdp", "gdp_year", "pct_gdp", "spearman_rho", "spearman_p", "spearman_method",
@@ -104,6 +105,9 @@ public static class BurdenResults
         {
             throw LinchpinException.NoData($"{spending.Alliance} {spending.Year}: no money amounts (no GDP level within {AllianceSpendingReader.MaxGdpLag} years), so there is no total to share");
         }
+
+        RequireMembers(spending, m => m.DefenceSpending is not null, 1,
+            $"defence spending in money (a GDP level within {AllianceSpendingReader.MaxGdpLag} years)", "a fair share of the total");
 
         var notes = new List<string> { "a fair-share rule is a definition, not a verdict" };
         IReadOnlyDictionary<string, double>? exposure = null;
@@ -152,6 +156,11 @@ public static class BurdenResults
             {
                 spending = query.Spending(store, year);
             }
+            catch (LinchpinException error) when (error.Kind == ErrorKind.Data && (year == first || year == last))
+            {
+                // A range must start and end in the data (the one rule for "not enough data"); a gap inside it stays a gap.
+                throw LinchpinException.NoData($"{(year == first ? "--from" : "--to")} {year}: {error.Message}");
+            }
             catch (LinchpinException error) when (error.Kind == ErrorKind.Data)
             {
                 rows.Add(year, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -182,6 +191,23 @@ public static class BurdenResults
         notes.Add("p-values are one-sided (H1: larger allies bear a larger burden); each year uses the edition covering the most allies unless --edition is given");
         return (new TableResult($"{query.Alliance.ToUpperInvariant()} burden sharing {first}-{last}", rows.Build(),
             ["year", "edition", "with_data", "partial", "meeting_2", "meeting_3_5", "meeting_5", "median_pct_gdp", "alliance_pct_gdp", "spearman_rho", "spearman_p"], notes), years);
+    }
+
+    /// <summary>
+    /// The one rule for "not enough data" in the burden commands: an answer that needs, for at least
+    /// <paramref name="minimum"/> members, figures the year's data lack is a data error (exit code 3)
+    /// saying what is missing; an answer for fewer members than the alliance has is computed and
+    /// carries the data's warnings.
+    /// </summary>
+    /// <exception cref="LinchpinException">Fewer than <paramref name="minimum"/> members have what is needed.</exception>
+    public static void RequireMembers(AllianceSpending spending, Func<MemberSpending, bool> has, int minimum, string needed, string purpose)
+    {
+        var count = spending.Members.Count(has);
+        if (count < minimum)
+        {
+            throw LinchpinException.NoData(
+                $"{spending.Alliance} {spending.Year}: {count} of {spending.Members.Count} members have {needed} (edition {spending.Source}); {purpose} needs at least {minimum}");
+        }
     }
 
     private static string Name(Alternative alternative) => alternative switch

@@ -12,13 +12,12 @@ public static class SimulationResults
     /// <param name="result">The ensemble.</param>
     /// <param name="title">The printed table's title.</param>
     /// <param name="notes">The notes printed under it.</param>
-    /// <param name="threads">Threads for the bands (the result does not depend on it).</param>
-    public static TableResult Summary(EnsembleResult result, string title, IReadOnlyList<string> notes, int threads = 1)
+    public static TableResult Summary(EnsembleResult result, string title, IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(result);
         var rows = new ResultRows("iso3", "p_settlement", "p_breakdown", "settlement_median", "settlement_p05", "settlement_p95", "p_hedging", "p_exit",
             "pct_gdp_start", "pct_gdp_end_median");
-        var summary = result.Summary(threads).Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
+        var summary = result.Summary().Where(r => r.Variable == TrajectoryVariable.PctGdp).ToLookup(r => r.Iso3);
         foreach (var o in result.Outcomes())
         {
             var band = summary[o.Iso3].OrderBy(r => r.Year).ToList();

@@ -21,10 +21,11 @@ namespace Linchpin.Scenarios;
 /// <param name="Democracy">Whether the ally is a democracy (a hazard trait), or <c>null</c> for the default.</param>
 /// <param name="IssueLinkage">Whether the alliance is linked to other issues, or <c>null</c> for the default.</param>
 /// <param name="Asymmetric">Whether the alliance is asymmetric, or <c>null</c> for the default.</param>
+/// <param name="Treaty">The ATOP id of the treaty whose club good the ally's spending belongs to, or <c>null</c> for the one the data give.</param>
 public sealed record AllySpec(
     string Iso3, double? Gdp = null, double? PctGdp = null, double? Growth = null, string? Theatre = null, double? Belief = null,
     double? TroopsHosted = null, double? AllianceAge = null, double? OutsideOption = null, CostSharingSetup? CostSharing = null,
-    bool? Democracy = null, bool? IssueLinkage = null, bool? Asymmetric = null);
+    bool? Democracy = null, bool? IssueLinkage = null, bool? Asymmetric = null, int? Treaty = null);
 
 /// <summary>The patron as a scenario names it.</summary>
 /// <param name="Iso3">ISO3 code.</param>
@@ -57,11 +58,13 @@ public sealed record PatronSpec(string Iso3, double? Gdp, double? PctGdp, double
 /// <param name="Warnings">What is valid but doubtful (e.g. a hazard coefficient against the literature's sign), one line each naming file, line and field.</param>
 /// <param name="File">The file the scenario was read from, for messages.</param>
 /// <param name="Lines">Where things are in the file, for messages about the data they ask for: <c>start</c>, <c>patron</c>, and each listed ally's ISO3 code.</param>
+/// <param name="AllowMixedBasis">Whether an actor without a start-year figure on the scenario's price basis may start from NMC current-US$ spending over Maddison PPP GDP (with a warning); otherwise that is an error.</param>
 public sealed record Scenario(
     string Name, string Title, string Description, int StartYear, int Years, PatronSpec Patron, bool NatoAllies, string? NatoEdition,
     IReadOnlyList<AllySpec> Allies, AllySpec Defaults, IReadOnlyDictionary<string, string> Theatres, Doctrine Doctrine,
     IReadOnlyList<ShockSetup> Shocks, SimulationParameters Parameters, string Text, IReadOnlyList<string>? Warnings = null,
-    string File = "", IReadOnlyDictionary<string, long>? Lines = null)
+    string File = "", IReadOnlyDictionary<string, long>? Lines = null,
+    bool AllowMixedBasis = false)
 {
     /// <summary>An error in the scenario at the line of <paramref name="key"/> (see <see cref="Lines"/>), naming <paramref name="field"/>.</summary>
     public LinchpinException ErrorAt(string key, string field, string problem) =>

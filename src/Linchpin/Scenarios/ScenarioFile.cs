@@ -12,10 +12,11 @@ namespace Linchpin.Scenarios;
 public static class ScenarioFile
 {
     private static readonly string[] TopFields =
-        ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters"];
+        ["name", "title", "description", "start", "years", "patron", "nato_allies", "nato_edition", "defaults", "theatres", "allies", "doctrine", "shocks", "parameters",
+         "allow_mixed_basis"];
 
     private static readonly string[] AllyFields =
-        ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric"];
+        ["iso3", "gdp", "pct_gdp", "growth", "theatre", "belief", "troops", "alliance_age", "outside_option", "cost_sharing", "democracy", "issue_linkage", "asymmetric", "treaty"];
 
     private static readonly string[] DefaultFields = ["growth", "theatre", "belief", "alliance_age", "outside_option", "democracy", "issue_linkage", "asymmetric"];
 
@@ -69,7 +70,11 @@ public static class ScenarioFile
         ("beta_issue_linkage", (p, v) => p with { IssueLinkageEffect = v }, -20, 20),
         ("beta_threat", (p, v) => p with { ThreatHazardEffect = v }, -20, 20),
         ("beta_asymmetric", (p, v) => p with { AsymmetryEffect = v }, -20, 20),
+        ("treaty_spillover", (p, v) => p with { TreatySpillover = v }, 0, 1),
     ];
+
+    /// <summary>The key of shock <paramref name="index"/> (0-based) in <see cref="Scenario.Lines"/>: the line of its targets.</summary>
+    public static string ShockKey(int index) => $"shocks[{index}]";
 
     /// <summary>Parses and validates a scenario.</summary>
     /// <param name="text">The file's text.</param>
@@ -140,17 +145,24 @@ public static class ScenarioFile
                     throw input.Error(map, "iso3", $"ally '{iso3}' appears twice");
                 }
 
+                if (iso3 == patron.Iso3)
+                {
+                    throw input.Error(input.Required(map, "iso3"), "iso3", $"'{iso3}' is the patron; an ally must be another state");
+                }
+
                 lines[iso3] = input.Required(map, "iso3").Start.Line;
 
                 allies.Add(new AllySpec(iso3, Optional(input, map, "gdp", 1e-9, double.MaxValue), Optional(input, map, "pct_gdp", 1e-9, 99),
                     Optional(input, map, "growth", -0.5, 0.5), input.OptionalString(map, "theatre"), Optional(input, map, "belief", 1e-6, 1 - 1e-6),
                     Optional(input, map, "troops", 0, 1e4), Optional(input, map, "alliance_age", 0, 500), Optional(input, map, "outside_option", -100, 100),
                     InputReader.Find(map, "cost_sharing") is { } deal ? Deal(input, input.Mapping(deal, "cost_sharing"), start) : null,
-                    OptionalBool(input, map, "democracy"), OptionalBool(input, map, "issue_linkage"), OptionalBool(input, map, "asymmetric")));
+                    OptionalBool(input, map, "democracy"), OptionalBool(input, map, "issue_linkage"), OptionalBool(input, map, "asymmetric"),
+                    Treaty(input, map, iso3, lines)));
             }
         }
 
         var natoAllies = InputReader.Find(root, "nato_allies") is { } natoNode && Bool(input, natoNode, "nato_allies");
+        var allowMixedBasis = InputReader.Find(root, "allow_mixed_basis") is { } mixedNode && Bool(input, mixedNode, "allow_mixed_basis");
         if (!natoAllies && allies.Count == 0)
         {
             throw input.Error(root, "allies", "a scenario needs allies: list them, or set nato_allies: true");
@@ -162,7 +174,9 @@ public static class ScenarioFile
         {
             foreach (var node in input.Sequence(root, "shocks").Children)
             {
-                shocks.Add(Shock(input, input.Mapping(node, "shocks"), start, years));
+                var map = input.Mapping(node, "shocks");
+                shocks.Add(Shock(input, map, start, years));
+                lines[ShockKey(shocks.Count - 1)] = input.Required(map, "targets").Start.Line;
             }
         }
 
@@ -196,7 +210,8 @@ public static class ScenarioFile
         }
 
         return new Scenario(name, input.OptionalString(root, "title") ?? name, input.OptionalString(root, "description") ?? "", start, years, patron,
-            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines);
+            natoAllies, input.OptionalString(root, "nato_edition"), allies, defaults, theatres, doctrine, shocks, parameters, text, warnings, file, lines,
+            allowMixedBasis);
     }
 
     private static Doctrine ParseDoctrine(InputReader input, YamlMappingNode map, int start, int years)
@@ -271,6 +286,18 @@ public static class ScenarioFile
             Required("withdrawal_saving", 0, 1e12), Required("strategic_loss", 0, 1e12), Required("self_help_cost", 0, 1e12),
             Required("patron_demand", 0, 1e12), Number(input, map, "lapse_risk", 0.1, 0, 0.99), Number(input, map, "uncertainty", 0.1, 0, 2),
             Indexation(input, map), Number(input, map, "index_rate", 0, -0.5, 0.5), Optional(input, map, "index_cap", -0.5, 1));
+    }
+
+    /// <summary>An ally's treaty: an ATOP alliance id (checked against the data when the scenario is resolved), its line kept as <c>ISO3.treaty</c>.</summary>
+    private static int? Treaty(InputReader input, YamlMappingNode map, string iso3, Dictionary<string, long> lines)
+    {
+        if (InputReader.Find(map, "treaty") is not { } node)
+        {
+            return null;
+        }
+
+        lines[iso3 + ".treaty"] = node.Start.Line;
+        return Whole(input, map, "treaty", 1, 99_999);
     }
 
     private static PaymentIndexation Indexation(InputReader input, YamlMappingNode map)

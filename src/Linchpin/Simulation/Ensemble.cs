@@ -21,41 +21,26 @@ public sealed record SummaryRow(string Iso3, TrajectoryVariable Variable, int Ye
 /// <param name="SettlementHigh">Its 95th percentile.</param>
 public sealed record AllyOutcome(string Iso3, double Settlement, double Breakdown, double Hedging, double Exit, double SettlementMedian, double SettlementLow, double SettlementHigh);
 
-/// <summary>An event of one run of an ensemble.</summary>
-/// <param name="Run">The run index.</param>
-/// <param name="Event">The event.</param>
-public readonly record struct EnsembleEvent(int Run, SimulationEvent Event);
-
 /// <summary>
-/// The runs of an ensemble: every run's trajectories (single precision), statuses, events and
-/// outcomes, in run order. Run <c>r</c> used the random stream of (seed, r), so the result does
-/// not depend on how many threads computed it.
+/// What an ensemble found: bands per ally, variable and year, and per-ally outcomes, computed
+/// while the runs were made (see <see cref="EnsembleSummary"/>): no run is kept in memory. Run
+/// <c>r</c> used the random stream of (seed, r), so the result does not depend on how many
+/// threads computed it.
 /// </summary>
 public sealed class EnsembleResult
 {
-    private readonly float[] _values;
-    private readonly AllyStatus[] _status;
-    private readonly SimulationEvent[][] _events;
-    private readonly bool[] _settled;
-    private readonly bool[] _lapsed;
-    private readonly bool[] _hedged;
-    private readonly bool[] _exited;
-    private readonly double[] _firstSettlement;
+    private readonly IReadOnlyList<SummaryRow> _rows;
+    private readonly IReadOnlyList<AllyOutcomeSummary> _outcomes;
+    private readonly IReadOnlyList<double>[]? _settlements;
 
-    internal EnsembleResult(SimulationEngine engine, int runs, ulong seed)
+    internal EnsembleResult(SimulationEngine engine, int runs, ulong seed, IReadOnlyList<SummaryRow> rows, IReadOnlyList<AllyOutcomeSummary> outcomes, IReadOnlyList<double>[]? settlements)
     {
         Engine = engine;
         Runs = runs;
         Seed = seed;
-        var cells = (long)runs * engine.RecordedYears * engine.AllyCount;
-        _values = new float[cells * SimulationEngine.VariableCount];
-        _status = new AllyStatus[cells];
-        _events = new SimulationEvent[runs][];
-        _settled = new bool[runs * engine.AllyCount];
-        _lapsed = new bool[runs * engine.AllyCount];
-        _hedged = new bool[runs * engine.AllyCount];
-        _exited = new bool[runs * engine.AllyCount];
-        _firstSettlement = new double[runs * engine.AllyCount];
+        _rows = rows;
+        _outcomes = outcomes;
+        _settlements = settlements;
     }
 
     /// <summary>The engine the runs came from.</summary>
@@ -67,102 +52,34 @@ public sealed class EnsembleResult
     /// <summary>The ensemble seed.</summary>
     public ulong Seed { get; }
 
-    /// <summary>A recorded value of one run.</summary>
-    public double Value(int run, int year, int ally, TrajectoryVariable variable) =>
-        _values[(Cell(run, year, ally) * SimulationEngine.VariableCount) + (int)variable];
+    /// <summary>Whether every first settlement was kept (ensembles whose values fit in memory), so <see cref="FirstSettlements"/> can list them.</summary>
+    public bool KeptSettlements => _settlements is not null;
 
-    /// <summary>A recorded status of one run.</summary>
-    public AllyStatus Status(int run, int year, int ally) => _status[Cell(run, year, ally)];
+    /// <summary>Every per-ally outcome, ally by ally in the order of <see cref="AllyOutcomeDefinition.All"/>.</summary>
+    public IReadOnlyList<AllyOutcomeSummary> AllOutcomes => _outcomes;
 
-    /// <summary>The events of one run, in order.</summary>
-    public IReadOnlyList<SimulationEvent> Events(int run) => _events[run];
-
-    /// <summary>The first settled cost-sharing payment of ally <paramref name="ally"/> in every run that settled one, in run order.</summary>
+    /// <summary>The first settled cost-sharing payment of ally <paramref name="ally"/> in every run that settled one, in ascending order.</summary>
+    /// <exception cref="InvalidOperationException">The ensemble was too large to keep them (see <see cref="KeptSettlements"/>).</exception>
     public IReadOnlyList<double> FirstSettlements(int ally)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ally);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ally, Engine.AllyCount);
-        var n = Engine.AllyCount;
-        var amounts = new List<double>();
-        for (var r = 0; r < Runs; r++)
-        {
-            if (_settled[(r * n) + ally])
-            {
-                amounts.Add(_firstSettlement[(r * n) + ally]);
-            }
-        }
-
-        return amounts;
+        return _settlements?[ally] ?? throw new InvalidOperationException($"an ensemble of {Runs} runs keeps only the settlement distribution's quantiles");
     }
 
-    /// <summary>Every event, by run.</summary>
-    public IEnumerable<EnsembleEvent> AllEvents() =>
-        _events.SelectMany((events, run) => events.Select(e => new EnsembleEvent(run, e)));
-
-    /// <summary>Median, 5 % and 95 % bands and mean per ally, variable and year.</summary>
-    public IReadOnlyList<SummaryRow> Summary(int threads = 1)
-    {
-        var engine = Engine;
-        var n = engine.AllyCount;
-        var years = engine.RecordedYears;
-        var variables = Enum.GetValues<TrajectoryVariable>();
-        var rows = new SummaryRow[n * variables.Length * years];
-        Parallel.For(0, n * variables.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, () => new double[Runs], (cell, _, scratch) =>
-        {
-            var ally = cell / variables.Length;
-            var variable = variables[cell % variables.Length];
-            for (var t = 0; t < years; t++)
-            {
-                double sum = 0;
-                for (var r = 0; r < Runs; r++)
-                {
-                    scratch[r] = Value(r, t, ally, variable);
-                    sum += scratch[r];
-                }
-
-                Array.Sort(scratch);
-                rows[(cell * years) + t] = new SummaryRow(engine.Setup.Allies[ally].Iso3, variable, engine.Setup.StartYear + t,
-                    Quantile(scratch, 0.5), Quantile(scratch, 0.05), Quantile(scratch, 0.95), sum / Runs);
-            }
-
-            return scratch;
-        }, _ => { });
-        return rows;
-    }
+    /// <summary>Median, 5 % and 95 % bands and mean per ally, variable and year (ally by ally, then variable, then year).</summary>
+    public IReadOnlyList<SummaryRow> Summary() => _rows;
 
     /// <summary>Per-ally probabilities of settlement, breakdown, hedging and exit, and the settlement distribution.</summary>
     public IReadOnlyList<AllyOutcome> Outcomes()
     {
-        var n = Engine.AllyCount;
-        var result = new List<AllyOutcome>(n);
-        for (var i = 0; i < n; i++)
-        {
-            var hasDeal = Engine.Setup.Allies[i].CostSharing is not null;
-            int settled = 0, lapsed = 0, hedged = 0, exited = 0;
-            var amounts = new List<double>();
-            for (var r = 0; r < Runs; r++)
-            {
-                var k = (r * n) + i;
-                settled += _settled[k] ? 1 : 0;
-                lapsed += _lapsed[k] ? 1 : 0;
-                hedged += _hedged[k] ? 1 : 0;
-                exited += _exited[k] ? 1 : 0;
-                if (_settled[k])
-                {
-                    amounts.Add(_firstSettlement[k]);
-                }
-            }
+        double Of(string iso3, string name, Func<AllyOutcomeSummary, double> pick) =>
+            _outcomes.First(o => o.Iso3 == iso3 && o.Definition.Name == name) is { Applies: true } o ? pick(o) : double.NaN;
 
-            var sorted = amounts.Order().ToArray();
-            result.Add(new AllyOutcome(Engine.Setup.Allies[i].Iso3,
-                hasDeal ? (double)settled / Runs : double.NaN, hasDeal ? (double)lapsed / Runs : double.NaN,
-                (double)hedged / Runs, (double)exited / Runs,
-                sorted.Length > 0 ? Quantile(sorted, 0.5) : double.NaN,
-                sorted.Length > 0 ? Quantile(sorted, 0.05) : double.NaN,
-                sorted.Length > 0 ? Quantile(sorted, 0.95) : double.NaN));
-        }
-
-        return result;
+        return [.. Engine.Setup.Allies.Select(a => new AllyOutcome(a.Iso3,
+            Of(a.Iso3, "p_settlement", o => o.Probability), Of(a.Iso3, "p_breakdown", o => o.Probability),
+            Of(a.Iso3, "p_hedging", o => o.Probability), Of(a.Iso3, "p_exit", o => o.Probability),
+            Of(a.Iso3, "settlement", o => o.Median), Of(a.Iso3, "settlement", o => o.Low), Of(a.Iso3, "settlement", o => o.High)))];
     }
 
     /// <summary>The type-7 (linear interpolation) quantile of sorted values.</summary>
@@ -173,66 +90,109 @@ public sealed class EnsembleResult
             return double.NaN;
         }
 
-        var h = (sorted.Length - 1) * probability;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+        var (lo, hi, weight) = ExactQuantiles.Type7(sorted.Length, probability);
+        return sorted[(int)lo] + (weight * (sorted[(int)hi] - sorted[(int)lo]));
     }
+}
 
-    internal void Store(int run, RunBuffer buffer)
-    {
-        var n = Engine.AllyCount;
-        var start = Cell(run, 0, 0);
-        var values = buffer.Values;
-        var target = _values.AsSpan((int)(start * SimulationEngine.VariableCount), values.Length);
-        for (var k = 0; k < values.Length; k++)
-        {
-            target[k] = (float)values[k];
-        }
+/// <summary>
+/// Sees every run of an ensemble's first pass, in run order, e.g. to stream trajectories to a
+/// file: runs are made in batches of <see cref="BatchRuns"/>; each run of a batch is recorded (from
+/// any thread) into its slot, then the batch is flushed, in order, from one thread.
+/// </summary>
+public interface IRunRecorder
+{
+    /// <summary>Runs per batch (the slots the recorder holds), ≥ 1.</summary>
+    int BatchRuns { get; }
 
-        buffer.StatusByYear.CopyTo(_status.AsSpan((int)start, buffer.StatusByYear.Length));
-        _events[run] = [.. buffer.Events];
-        buffer.Settled.CopyTo(_settled, run * n);
-        buffer.Lapsed.CopyTo(_lapsed, run * n);
-        buffer.Hedged.CopyTo(_hedged, run * n);
-        buffer.Exited.CopyTo(_exited, run * n);
-        buffer.FirstSettlement.CopyTo(_firstSettlement, run * n);
-    }
+    /// <summary>Records run <paramref name="run"/> into slot <paramref name="slot"/> of the current batch; called concurrently for different slots.</summary>
+    void Record(int slot, long run, RunBuffer buffer);
 
-    private long Cell(int run, int year, int ally) => (((long)run * Engine.RecordedYears) + year) * Engine.AllyCount + ally;
+    /// <summary>Writes out the batch of <paramref name="count"/> runs starting at <paramref name="firstRun"/>.</summary>
+    void Flush(long firstRun, int count);
 }
 
 /// <summary>Monte Carlo ensembles: independent runs with streams derived from (seed, run index).</summary>
 public static class Ensemble
 {
-    /// <summary>Runs <paramref name="runs"/> trajectories on up to <paramref name="threads"/> threads.</summary>
+    /// <summary>Runs <paramref name="runs"/> trajectories on up to <paramref name="threads"/> threads and summarises them in bounded memory.</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="runs">Number of runs, ≥ 1.</param>
     /// <param name="seed">The ensemble seed.</param>
     /// <param name="threads">Threads to use, ≥ 1.</param>
-    /// <param name="progress">Called with the number of runs finished so far (from any thread), or <c>null</c>.</param>
-    /// <param name="cancellation">Cancels the runs.</param>
+    /// <param name="progress">Called with the number of runs of the first pass finished so far, or <c>null</c>.</param>
+    /// <param name="recorder">Sees every run of the first pass in run order, or <c>null</c>.</param>
+    /// <param name="limits">Memory limits of the summary (<see cref="EnsembleLimits.Default"/> when <c>null</c>); the result does not depend on them.</param>
+    /// <param name="cancellation">Cancels the runs (<see cref="OperationCanceledException"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one run or thread.</exception>
-    public static EnsembleResult Run(SimulationEngine engine, int runs, ulong seed, int threads = 1, Action<int>? progress = null, CancellationToken cancellation = default)
+    public static EnsembleResult Run(SimulationEngine engine, int runs, ulong seed, int threads = 1, Action<int>? progress = null,
+        IRunRecorder? recorder = null, EnsembleLimits? limits = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        var result = new EnsembleResult(engine, runs, seed);
-        var done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellation };
-        Parallel.For(0, runs, options, engine.NewBuffer, (run, _, buffer) =>
+        EnsembleSummary? pilot = null;
+        if (EnsemblePass.NeedsPilot(engine, runs, limits))
         {
-            engine.Run(seed, run, buffer);
-            result.Store(run, buffer);
-            var finished = Interlocked.Increment(ref done);
-            if (progress is not null && (finished % 64 == 0 || finished == runs))
-            {
-                progress(finished);
-            }
+            var pilotPass = EnsemblePass.Pilot(engine, runs, limits);
+            pilot = Summarize(pilotPass, seed, 0, pilotPass.Runs, threads, null, null, cancellation);
+        }
 
-            return buffer;
-        }, _ => { });
-        return result;
+        var summary = Summarize(EnsemblePass.Start(engine, runs, pilot, limits), seed, 0, runs, threads, recorder, progress, cancellation);
+        while (summary.Next() is { } next)
+        {
+            summary = Summarize(next, seed, 0, runs, threads, null, null, cancellation);
+        }
+
+        return summary.Result(seed);
+    }
+
+    /// <summary>
+    /// Makes runs <paramref name="from"/> to <paramref name="to"/> − 1 and adds them to a new
+    /// accumulator of <paramref name="pass"/>: partial summaries of any ranges merge into the one
+    /// of all runs (<see cref="EnsembleSummary.Merge"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An empty or out-of-order range, or fewer than one thread.</exception>
+    public static EnsembleSummary Summarize(EnsemblePass pass, ulong seed, long from, long to, int threads = 1, IRunRecorder? recorder = null,
+        Action<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var engine = pass.Engine;
+
+        // One accumulator and buffer per worker, kept over all batches (accumulators are large).
+        var workers = (int)Math.Min(threads, Math.Max(1, to - from));
+        var summaries = Enumerable.Range(0, workers).Select(_ => new EnsembleSummary(pass)).ToArray();
+        var buffers = Enumerable.Range(0, workers).Select(_ => engine.NewBuffer()).ToArray();
+        var batch = recorder?.BatchRuns ?? 4096;
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation };
+        for (var start = from; start < to; start += batch)
+        {
+            var end = Math.Min(to, start + batch);
+            var next = start - 1;
+            Parallel.For(0, workers, options, w =>
+            {
+                long run;
+                while ((run = Interlocked.Increment(ref next)) < end)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    engine.Run(seed, run, buffers[w]);
+                    summaries[w].Add(buffers[w]);
+                    recorder?.Record((int)(run - start), run, buffers[w]);
+                }
+            });
+            recorder?.Flush(start, (int)(end - start));
+            progress?.Invoke((int)(end - from));
+        }
+
+        for (var w = 1; w < workers; w++)
+        {
+            summaries[0].Merge(summaries[w]);
+        }
+
+        return summaries[0];
     }
 }

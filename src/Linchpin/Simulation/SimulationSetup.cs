@@ -66,9 +66,14 @@ public enum PaymentIndexation
 /// <param name="OutsideOption">The ally's outside option in net-benefit units.</param>
 /// <param name="CostSharing">Its cost-sharing agreement, if any.</param>
 /// <param name="Traits">Its standing traits that enter the hazard (default: <see cref="AllyTraits"/>'s defaults).</param>
+/// <param name="Treaty">
+/// The treaty whose club good the ally's spending belongs to (an ATOP alliance id such as <c>3180</c>,
+/// NATO, or <c>3240</c>, US–ROK), or <c>null</c>: allies without a treaty share one pool.
+/// </param>
 public sealed record AllySetup(
     string Iso3, string Name, double Gdp, double PctGdp, double GdpGrowth, string Theatre, double Belief, double BeliefWeight,
-    double TroopsHosted, double AllianceAge, double OutsideOption, CostSharingSetup? CostSharing = null, AllyTraits? Traits = null);
+    double TroopsHosted, double AllianceAge, double OutsideOption, CostSharingSetup? CostSharing = null, AllyTraits? Traits = null,
+    string? Treaty = null);
 
 /// <summary>
 /// An ally's standing traits that Leeds &amp; Savun (2007) and Morrow (1991) relate to the risk of
@@ -185,6 +190,7 @@ public sealed record ShockSetup(ShockKind Kind, int? Year, double Probability, I
 /// <param name="IssueLinkageEffect">Log-hazard coefficient of <see cref="AllyTraits.IssueLinkage"/>; negative in the literature.</param>
 /// <param name="ThreatHazardEffect">Log-hazard coefficient of log threat relative to the start year, beyond its effect through the net benefit; negative in the literature.</param>
 /// <param name="AsymmetryEffect">Log-hazard coefficient of <see cref="AllyTraits.Asymmetric"/>; negative in the literature.</param>
+/// <param name="TreatySpillover">Weight s in [0, 1] with which the spending of allies in other treaties enters an ally's security (Sandler &amp; Murdoch's spill-in; assumption, default 0: separate spokes).</param>
 /// <param name="CovariateWindow">Years a regime change or a new outside alliance counts as recent (the shock's year included), ≥ 1.</param>
 public sealed record SimulationParameters(
     double Publicness = 0.5,
@@ -215,7 +221,8 @@ public sealed record SimulationParameters(
     double IssueLinkageEffect = 0,
     double ThreatHazardEffect = 0,
     double AsymmetryEffect = 0,
-    int CovariateWindow = 3)
+    int CovariateWindow = 3,
+    double TreatySpillover = 0)
 {
     /// <summary>Whether any hazard covariate has a non-zero coefficient (the step loop skips them otherwise).</summary>
     public bool HasHazardCovariates =>

@@ -42,7 +42,14 @@ public static class LandscapeTests
     internal static LandscapeProblem RandomProblem(int seed, int max = 12)
     {
         var random = new Random(seed);
-        var n = random.Next(1, max + 1);
+        return Sized(random, random.Next(1, max + 1));
+    }
+
+    /// <summary>A random problem of exactly <paramref name="n"/> actors.</summary>
+    internal static LandscapeProblem Sized(int seed, int n) => Sized(new Random(seed), n);
+
+    private static LandscapeProblem Sized(Random random, int n)
+    {
         var p = new double[n * n];
         for (var i = 0; i < n; i++)
         {
@@ -150,15 +157,18 @@ public static class LandscapeTests
             return Landscape.SolveExact(problem).LocalMinima.Any(m => m.Sides.SequenceEqual(end.Sides));
         }
 
-        [Property(MaxTest = 50)]
+        [Property(MaxTest = 30)]
         public bool Does_not_depend_on_the_block_split_of_large_problems(int seed)
         {
-            // 14 actors: 2^13 configurations over 256 blocks; basins on and off must agree on the minima.
-            var random = new Random(seed);
-            var problem = RandomProblem(random.Next(), 14);
-            var with = Landscape.SolveExact(problem, basins: true);
-            var without = Landscape.SolveExact(problem, basins: false);
-            return with.GlobalMinimum == without.GlobalMinimum || with.GlobalMinimum.Sides.SequenceEqual(without.GlobalMinimum.Sides);
+            // 14 actors, 2^13 configurations: one block, 8, 256 (the default) and 8,192 blocks of one
+            // configuration each must give the same minimum, the same local minima and the same basins.
+            var problem = Sized(seed, 14);
+            var splits = new[] { 0, 3, 8, 13 }.Select(bits => Landscape.SolveExact(problem, basins: true, bits)).ToList();
+            var first = splits[0];
+            return splits.All(s => s.GlobalMinimum.Sides.SequenceEqual(first.GlobalMinimum.Sides)
+                && s.LocalMinimumCount == first.LocalMinimumCount
+                && s.LocalMinima.Count == first.LocalMinima.Count
+                && s.LocalMinima.Zip(first.LocalMinima).All(p => p.First.Sides.SequenceEqual(p.Second.Sides) && p.First.BasinSize == p.Second.BasinSize));
         }
     }
 
@@ -191,6 +201,30 @@ public static class LandscapeTests
             var exact = Landscape.SolveExact(problem, basins: false).GlobalMinimum.Energy;
             var search = Landscape.Search(problem, 2, 5, new Random(seed));
             return search.Best.Energy >= exact - 1e-9 && search.Minima.All(m => Landscape.IsLocalMinimum(problem, m.Sides));
+        }
+
+        [Fact]
+        public void Heuristic_finds_the_exact_minimum_of_14_actor_problems_in_at_least_95_percent_of_seeds()
+        {
+            // 200 random 14-actor problems, 10 random starts each (the command's default is 1,000):
+            // the multi-start descent must reach the exact (brute-force) minimum in all but a few.
+            // Measured with these seeds: 5 misses of 200 (2.5 %); with 20 starts, 2 of 500 (0.4 %).
+            // The bound is 5 %: a search that stopped short of local minima misses far more.
+            const int seeds = 200;
+            var misses = 0;
+            for (var seed = 0; seed < seeds; seed++)
+            {
+                var problem = Sized(seed, 14);
+                var exact = Landscape.SolveExact(problem, basins: false).GlobalMinimum.Energy;
+                var search = Landscape.Search(problem, 2, 10, new Random(seed));
+                Assert.True(search.Best.Energy >= exact - 1e-9, $"seed {seed}: below the exact minimum");
+                if (search.Best.Energy > exact + 1e-9)
+                {
+                    misses++;
+                }
+            }
+
+            Assert.InRange(misses, 0, seeds * 5 / 100);
         }
 
         [Property(MaxTest = 100)]

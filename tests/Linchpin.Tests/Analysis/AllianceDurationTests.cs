@@ -56,9 +56,11 @@ public static class AllianceDurationTests
         }
 
         [Fact]
-        public void Kaplan_Meier_median_is_21_4_years()
+        public void Kaplan_Meier_median_is_514_24ths_of_a_year()
         {
-            Assert.Equal(21.4, _baseline.KaplanMeier.Median!.Value, 1);
+            // 21.4 years in shared/models/09; durations are counted in half-months, and the curve
+            // first falls to one half at 514 of them (21 years and 5 months).
+            Assert.Equal(514.0 / 24, _baseline.KaplanMeier.Median!.Value, 1e-12);
         }
 
         [Theory]

@@ -60,7 +60,10 @@ public class WorldStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
     [InlineData("ATTACH 'other.duckdb'")]
     public void User_queries_are_read_only(string sql)
     {
-        var error = Assert.Throws<LinchpinException>(() => _store.QueryReadOnly(sql));
+        // A user query locks its store, so each gets its own.
+        using var home = new TempHome();
+        using var store = WorldStore.Open(new StoreOptions(null, home.Path));
+        var error = Assert.Throws<LinchpinException>(() => store.QueryReadOnly(sql));
         Assert.Equal(ErrorKind.BadInput, error.Kind);
         Assert.DoesNotContain('\n', error.Message);
     }

@@ -17,11 +17,22 @@ public class ScenarioFileTests
     }
 
     [Fact]
+    public void A_mixed_price_basis_is_off_unless_the_scenario_allows_it()
+    {
+        const string head = "name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\n";
+        Assert.False(ScenarioFile.Parse(head, "s.yaml").AllowMixedBasis);
+        Assert.True(ScenarioFile.Parse(head + "allow_mixed_basis: true\n", "s.yaml").AllowMixedBasis);
+        var error = Assert.Throws<LinchpinException>(() => ScenarioFile.Parse(head + "allow_mixed_basis: 1\n", "s.yaml"));
+        Assert.StartsWith("s.yaml:7: field 'allow_mixed_basis'", error.Message, StringComparison.Ordinal);
+        Assert.All(BuiltInScenarios.Names, name => Assert.False(BuiltInScenarios.Load(name).AllowMixedBasis));
+    }
+
+    [Fact]
     public void The_schema_names_the_fields_the_parser_reads()
     {
         using var schema = JsonDocument.Parse(BuiltInScenarios.Schema);
         var top = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(["allies", "defaults", "description", "doctrine", "name", "nato_allies", "nato_edition", "parameters", "patron", "shocks", "start", "theatres", "title", "years"], top);
+        Assert.Equal(["allies", "allow_mixed_basis", "defaults", "description", "doctrine", "name", "nato_allies", "nato_edition", "parameters", "patron", "shocks", "start", "theatres", "title", "years"], top);
     }
 
     [Theory]
@@ -30,6 +41,7 @@ public class ScenarioFileTests
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nshocks:\n  - {kind: meteor, year: 2015, targets: [all]}\n", "s.yaml:8: field 'kind'")]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nshocks:\n  - {kind: invasion, year: 2030, targets: [all]}\n", "s.yaml:8: field 'year'")]
     [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters:\n  publicnes: 0.5\n", "s.yaml:8: field 'publicnes'")]
+    [InlineData("name: x\nstart: 2014\nyears: 5\npatron: {iso3: USA}\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters:\n  treaty_spillover: 1.5\n", "s.yaml:8: field 'treaty_spillover': 1.5 is outside [0, 1]")]
     public void Errors_name_the_file_line_and_field(string text, string expected)
     {
         var error = Assert.Throws<LinchpinException>(() => ScenarioFile.Parse(text, "s.yaml"));

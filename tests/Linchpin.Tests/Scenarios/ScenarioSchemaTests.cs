@@ -60,6 +60,7 @@ public class ScenarioSchemaTests
     [InlineData("allies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nshocks:\n  - {kind: invasion, year: 2015, probability: 0.5, targets: [all]}\n")]
     [InlineData("allies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters: {publicness: 2}\n")]
     [InlineData("allies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\nparameters: {covariate_window: 0}\n")]
+    [InlineData("allow_mixed_basis: perhaps\nallies: [{iso3: KOR}]\ndoctrine: {transactional: 0.5}\n")]
     [InlineData("allies:\n  - iso3: KOR\n    cost_sharing: {currency: KRW bn, payment: 1, expires: 2016, term: 5, patron_value: 1, stationing_cost: 1, host_value: 1, withdrawal_saving: 1, strategic_loss: 1, self_help_cost: 1, patron_demand: 1, indexation: cpi}\ndoctrine: {transactional: 0.5}\n")]
     public void What_the_schema_rejects_the_parser_rejects(string body)
     {
@@ -71,7 +72,7 @@ public class ScenarioSchemaTests
     [Fact]
     public void A_scenario_using_every_optional_field_is_valid_under_both()
     {
-        var text = Head + "nato_allies: false\ndefaults: {growth: 0.01, theatre: t, belief: 0.7, alliance_age: 10, outside_option: 0.1, democracy: true, issue_linkage: false, asymmetric: true}\n"
+        var text = Head + "nato_allies: false\nallow_mixed_basis: false\ndefaults: {growth: 0.01, theatre: t, belief: 0.7, alliance_age: 10, outside_option: 0.1, democracy: true, issue_linkage: false, asymmetric: true}\n"
             + "theatres: {t: [KOR]}\n"
             + "allies:\n  - iso3: KOR\n    gdp: 100\n    pct_gdp: 2\n    growth: 0.02\n    theatre: t\n    belief: 0.6\n    troops: 28.5\n    alliance_age: 60\n    outside_option: 0.2\n"
             + "    democracy: true\n    issue_linkage: true\n    asymmetric: true\n"

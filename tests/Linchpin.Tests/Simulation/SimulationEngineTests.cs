@@ -251,10 +251,10 @@ public class SimulationEngineTests
         {
             var engine = new SimulationEngine(Setup(new SimulationParameters(BaseHazard: 0.1), new Doctrine(0.7, 2, true),
                 [new ShockSetup(ShockKind.MaritimeIncident, null, 0.4, ["korea"], 0.08, 1, 0.1, "incident")]));
-            var one = Ensemble.Run(engine, 500, 42, threads: 1, cancellation: TestContext.Current.CancellationToken).Summary(1);
-            var two = Ensemble.Run(engine, 500, 42, threads: 2, cancellation: TestContext.Current.CancellationToken).Summary(2);
+            var one = Ensemble.Run(engine, 500, 42, threads: 1, cancellation: TestContext.Current.CancellationToken).Summary();
+            var two = Ensemble.Run(engine, 500, 42, threads: 2, cancellation: TestContext.Current.CancellationToken).Summary();
             Assert.Equal(one, two);
-            var other = Ensemble.Run(engine, 500, 43, threads: 2, cancellation: TestContext.Current.CancellationToken).Summary(2);
+            var other = Ensemble.Run(engine, 500, 43, threads: 2, cancellation: TestContext.Current.CancellationToken).Summary();
             Assert.NotEqual(one, other);
         }
     }

@@ -22,13 +22,13 @@ internal static class DataExportCommand
             using var store = CommonOptions.OpenStore(parsed, environment);
             var dataset = store.Dataset(parsed.GetValue(name)!);
             var where = parsed.GetValue(DataShowCommand.Where);
-            var sql = DatasetQuery.Select(store, dataset.Name, where, null);
+            var sql = store.SelectRows(dataset.Name, where, null);
             var path = parsed.GetValue(output)!;
             var provenance = CommonOptions.Provenance(
                 parsed,
                 [new("dataset", dataset.Name), .. string.IsNullOrWhiteSpace(where) ? [] : new KeyValuePair<string, string>[] { new("where", where) }],
                 [dataset]);
-            var rows = store.Export(sql, path, provenance);
+            var rows = store.ExportReadOnly(sql, path, provenance);
             var summary = new ResultTable(
                 [new("dataset", typeof(string)), new("rows", typeof(long)), new("file", typeof(string))],
                 [[parsed.GetValue(name), rows, path]]);

@@ -8,7 +8,7 @@ internal static class DataShowCommand
 {
     public static readonly Option<string?> Where = new("--where")
     {
-        Description = "A SQL condition on the dataset's columns, e.g. \"ccode = 2 AND year >= 2000\"",
+        Description = "A SQL condition on the dataset's columns, e.g. \"ccode = 2 AND year >= 2000\" (one expression: no subquery)",
     };
 
     public static Command Build(CliEnvironment environment)
@@ -29,8 +29,8 @@ internal static class DataShowCommand
                 throw new LinchpinException($"--limit: must be zero or more, got {rows}");
             }
 
-            var sql = DatasetQuery.Select(store, parsed.GetValue(name)!, parsed.GetValue(Where), rows);
-            ResultWriter.Write(store.Query(sql), format, environment, parsed.GetValue(name));
+            var sql = store.SelectRows(parsed.GetValue(name)!, parsed.GetValue(Where), rows);
+            ResultWriter.Write(store.QueryReadOnly(sql), format, environment, parsed.GetValue(name));
             return 0;
         }));
         return command;

@@ -47,18 +47,21 @@ public static class CowAllianceImporter
     ];
 
     /// <summary>Imports <paramref name="path"/> into <paramref name="importFolder"/>.</summary>
-    /// <exception cref="LinchpinException">The file is not a COW alliance file or a row is malformed (file, line, field named).</exception>
-    public static ImportSummary Import(string path, string importFolder)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="importFolder">The user's import folder.</param>
+    /// <param name="allowEmpty">Whether a file without rows may replace an earlier import.</param>
+    /// <exception cref="LinchpinException">The file is not a COW alliance file, has no rows, or a row is malformed (file, line, field named).</exception>
+    public static ImportSummary Import(string path, string importFolder, bool allowEmpty = false)
     {
         var input = CsvInput.Read(path);
         if (input.Has("ccode1") && input.Has("ccode2"))
         {
-            return ImportDyads(input, path, importFolder);
+            return ImportDyads(input, path, importFolder, allowEmpty);
         }
 
         if (input.Has("ccode") && input.Has("mem_st_year"))
         {
-            return ImportMembers(input, path, importFolder);
+            return ImportMembers(input, path, importFolder, allowEmpty);
         }
 
         throw LinchpinException.InFile(path, 1, null,
@@ -66,7 +69,7 @@ public static class CowAllianceImporter
             + "or of the dyad files (version4id, ccode1, ccode2, dyad_st_year, ...)");
     }
 
-    private static ImportSummary ImportMembers(CsvInput input, string path, string importFolder)
+    private static ImportSummary ImportMembers(CsvInput input, string path, string importFolder, bool allowEmpty)
     {
         input.RequireColumns(["version4id", "ccode", "state_name", "all_st_year", "all_end_year", "ss_type",
             "mem_st_day", "mem_st_month", "mem_st_year", "mem_end_day", "mem_end_month", "mem_end_year",
@@ -102,12 +105,13 @@ public static class CowAllianceImporter
             ]);
         }
 
+        ImportedDatasets.RequireRows(path, rows.Count, allowEmpty);
         var alliances = rows.Select(r => (int)r[0]!).Distinct().Count();
         Save(importFolder, MemberTable, "COW Formal Alliances, member level (your copy)", version ?? "unknown", path, MemberColumns, rows);
         return new ImportSummary([new ImportedTable(MemberTable, rows.Count, version ?? "unknown", $"{alliances} alliances")]);
     }
 
-    private static ImportSummary ImportDyads(CsvInput input, string path, string importFolder)
+    private static ImportSummary ImportDyads(CsvInput input, string path, string importFolder, bool allowEmpty)
     {
         input.RequireColumns(["version4id", "ccode1", "ccode2", "dyad_st_day", "dyad_st_month", "dyad_st_year",
             "dyad_end_day", "dyad_end_month", "dyad_end_year", "left_censor", "right_censor", .. Obligations, "version"]);
@@ -135,6 +139,7 @@ public static class CowAllianceImporter
             ]);
         }
 
+        ImportedDatasets.RequireRows(path, rows.Count, allowEmpty);
         var alliances = rows.Select(r => (int)r[0]!).Distinct().Count();
         var kind = directed ? "directed" : "undirected";
         Save(importFolder, DyadTable, $"COW Formal Alliances, {kind} dyads (your copy)", version ?? "unknown", path, DyadColumns, rows);
@@ -164,9 +169,24 @@ public static class CowAllianceImporter
             return null;
         }
 
-        // COW leaves some days and months unknown (-9 or empty): the first of the month/year is used.
-        var month = row.WholeNumber(prefix + "_month") is { } m and >= 1 and <= 12 ? m : 1;
-        var day = row.WholeNumber(prefix + "_day") is { } d and >= 1 ? Math.Min(d, DateTime.DaysInMonth(year.Value, month)) : 1;
-        return new DateOnly(year.Value, month, day);
+        // COW marks an unknown day or month -9 (or leaves it empty): the first of the month or year is used.
+        // Anything else must be a real date: 31 February or month 13 is an error, not a nearby day.
+        var month = Part(row, prefix + "_month", 12);
+        var day = Part(row, prefix + "_day", month is { } known ? DateTime.DaysInMonth(year.Value, known) : 31);
+        if (day is not null && month is null)
+        {
+            throw row.Error(prefix + "_day", $"day {day} is given but the month is unknown");
+        }
+
+        return new DateOnly(year.Value, month ?? 1, day ?? 1);
     }
+
+    private static int? Part(CsvRow row, string field, int max) => row.WholeNumber(field) switch
+    {
+        null or -9 => null,
+        { } value when value >= 1 && value <= max => value,
+        { } value => throw row.Error(field, field.EndsWith("_day", StringComparison.Ordinal)
+            ? $"{value} is not a day of that month, which has {max} days (-9 for unknown)"
+            : $"{value} is not a month (1-12, or -9 for unknown)"),
+    };
 }

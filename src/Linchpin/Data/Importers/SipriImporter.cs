@@ -44,8 +44,12 @@ public static class SipriImporter
     public static ImportSummary Import(string path, string importFolder) => Import(path, importFolder, null);
 
     /// <summary>Imports <paramref name="path"/>; <paramref name="measure"/> names the values of a wide file.</summary>
-    /// <exception cref="LinchpinException">Unknown layout, or a malformed or negative value (file, line, field named).</exception>
-    public static ImportSummary Import(string path, string importFolder, string? measure)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="importFolder">The user's import folder.</param>
+    /// <param name="measure">The name of the values (default: the value column's name, or a generic one for a wide file).</param>
+    /// <param name="allowEmpty">Whether a file without rows may replace an earlier import.</param>
+    /// <exception cref="LinchpinException">Unknown layout, no rows, or a malformed or negative value (file, line, field named).</exception>
+    public static ImportSummary Import(string path, string importFolder, string? measure, bool allowEmpty = false)
     {
         var input = CsvInput.Read(path);
         var rows = new List<IReadOnlyList<object?>>();
@@ -103,6 +107,7 @@ public static class SipriImporter
                 "not a SIPRI export: expected a long file with columns Entity, Code, Year, <value> or a wide file with Country, 1949, 1950, ...");
         }
 
+        ImportedDatasets.RequireRows(path, rows.Count, allowEmpty);
         var years = rows.Select(r => (int)r[3]!).DefaultIfEmpty(0).ToList();
         var info = new DatasetInfo(Table, "SIPRI military expenditure (your copy)", "as imported", Table + ".csv",
             new YearRange(years.Min(), years.Max()), Citation,

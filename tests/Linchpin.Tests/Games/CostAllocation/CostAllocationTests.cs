@@ -94,9 +94,32 @@ public static class CostAllocationTests
         [Property(MaxTest = 100)]
         public bool Is_efficient_and_symmetric_players_pay_alike(int seed)
         {
-            var game = RandomGame(seed, GameKind.Cost);
+            // Players 0 and 1 are made interchangeable (v(S ∪ {0}) = v(S ∪ {1})) and the last player
+            // a null player (v(S ∪ {k}) = v(S)): the Shapley value charges the twins alike, the null
+            // player nothing, and shares out exactly the grand coalition's cost.
+            var random = new Random(seed);
+            var n = random.Next(3, 7);
+            var nobody = n - 1;
+            var table = new double[1 << n];
+            for (var s = 1; s < table.Length; s++)
+            {
+                table[s] = Math.Round(20 * random.NextDouble(), 2);
+            }
+
+            for (var s = 1; s < table.Length; s++)
+            {
+                var withoutNull = s & ~(1 << nobody);
+                var swapped = (withoutNull & ~3) | ((withoutNull & 1) << 1) | ((withoutNull >> 1) & 1);
+                // Each coalition takes the value of its canonical form: null player dropped, the twins in order.
+                table[s] = table[Math.Min(withoutNull, swapped)];
+            }
+
+            var game = new TabularGame([.. Enumerable.Range(0, n).Select(i => $"P{i}")], table, GameKind.Cost);
             var phi = Shapley.Exact(game);
-            return Math.Abs(phi.Sum() - game.Total) < 1e-9;
+            return Math.Abs(phi.Sum() - game.Total) < 1e-9
+                && Math.Abs(phi[0] - phi[1]) < 1e-9
+                && Math.Abs(phi[nobody]) < 1e-9
+                && phi.Take(nobody).Any(v => Math.Abs(v) > 1e-6);
         }
     }
 

@@ -174,7 +174,7 @@ public static class GameInputTests
         [Fact]
         public void Defaults_to_the_standard_commitment_grid()
         {
-            Assert.Equal(GameInput.DefaultCommitments, GameInput.ParseCredibility(Worked, "k.yaml").Commitments);
+            Assert.Equal([0, 0.25, 0.5, 0.75, 1], GameInput.ParseCredibility(Worked, "k.yaml").Commitments);
         }
 
         [Theory]

@@ -185,13 +185,20 @@ public static class PublicGoodGameTests
         [Property(MaxTest = 200)]
         public bool Income_moved_between_contributors_leaves_the_total_and_consumption_unchanged(int seed, double fraction)
         {
-            var allies = RandomAllies(seed, jointProducts: false, ces: true);
+            // Two contributors are forced: Cobb–Douglas twins (α = ½) a hundred times richer than all
+            // the others together. Each gives ½(W − G₋ᵢ) > 0 whenever the rest supply less than its
+            // income W, which they cannot.
+            var others = RandomAllies(seed, jointProducts: false, ces: true);
+            var top = 100 * Math.Max(1, others.Sum(a => a.Income));
+            Ally[] allies = [new("T1", top, new CobbDouglas(0.5)), new("T2", top, new CobbDouglas(0.5)), .. others];
             var before = PublicGoodGame.Solve(allies);
             var contributors = Enumerable.Range(0, allies.Length).Where(before.IsContributor).ToArray();
-            if (contributors.Length < 2 || !double.IsFinite(fraction))
+            if (contributors.Length < 2)
             {
-                return true;
+                return false;
             }
+
+            fraction = double.IsFinite(fraction) ? fraction : 0.5;
 
             // Move less than the donor's gift from the first contributor to the last.
             var (from, to) = (contributors[0], contributors[^1]);

@@ -1,8 +1,9 @@
 using Linchpin.Analysis;
+using Linchpin.Data;
 using Linchpin.Scenarios;
 using Linchpin.Simulation;
 
-namespace Linchpin.Data;
+namespace Linchpin.Validation;
 
 /// <summary>One ally in the backtest.</summary>
 /// <param name="Iso3">ISO3 code.</param>
@@ -86,7 +87,7 @@ public static class NatoBacktest
 
         var calibrated = setup with { Parameters = setup.Parameters with { PledgePull = bestPull, ThreatElasticity = bestElasticity } };
         var ensemble = Ensemble.Run(new SimulationEngine(calibrated), runs, seed, threads);
-        var medians = ensemble.Summary(threads).Where(r => r.Variable == TrajectoryVariable.PctGdp && r.Year == TargetYear).ToDictionary(r => r.Iso3, r => r.Median);
+        var medians = ensemble.Summary().Where(r => r.Variable == TrajectoryVariable.PctGdp && r.Year == TargetYear).ToDictionary(r => r.Iso3, r => r.Median);
 
         // Only now are the target year's figures read.
         var actual = AllianceSpendingReader.Nato(store, TargetYear, TargetEdition).Members.Where(m => m.PctGdp is not null).ToDictionary(m => m.Iso3, m => m.PctGdp!.Value);

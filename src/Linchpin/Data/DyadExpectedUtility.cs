@@ -1,0 +1,239 @@
+using System.Runtime.CompilerServices;
+using Linchpin.Alignment;
+using Linchpin.Games.ExpectedUtility;
+
+namespace Linchpin.Data;
+
+/// <summary>
+/// The expected-utility columns of a dyad-year frame (<c>--with eu</c>): for each row (i = ccode1,
+/// j = ccode2), computed year by year with <see cref="WarExpectedUtilityYear"/> from the ATOP 5.1
+/// alliance portfolios (the standard 0–3 coding of <see cref="AlliancePortfolios"/>) and NMC CINC scores.
+/// </summary>
+/// <remarks>
+/// The <i>War and Reason</i> utilities U_i(Δ_i), U_i(Δ_j) and U_i(SQ) are functions of <c>eu_taub</c>
+/// and the risk attitude alone (<see cref="WarExpectedUtilityYear.Utilities"/>), so they are not columns.
+/// </remarks>
+public static class DyadExpectedUtility
+{
+    /// <summary>
+    /// The columns, in output order: <c>eu_taub</c> (U_ij, τ_b over the dyad's reference system),
+    /// <c>eu_wt_ij</c> and <c>eu_wt_ji</c> (<i>War Trap</i> E(U_ij) and E(U_ji)), <c>eu_wr_pij</c> and
+    /// <c>eu_wr_pji</c> (<i>War and Reason</i> P^i and P^j of the dyad).
+    /// </summary>
+    public static IReadOnlyList<string> Columns { get; } = ["eu_taub", "eu_wt_ij", "eu_wt_ji", "eu_wr_pij", "eu_wr_pji"];
+
+    private const int CcodeLimit = 1000;
+
+    /// <summary>Computes the columns for the rows given by their keys; missing values stay missing (outside ATOP's years, without a CINC score).</summary>
+    /// <param name="spells">COW state-system spells.</param>
+    /// <param name="atop">ATOP directed dyad-years.</param>
+    /// <param name="nmc">NMC state-years with a <c>cinc</c> column.</param>
+    /// <param name="ccode1">ccode1 of each row.</param>
+    /// <param name="ccode2">ccode2 of each row.</param>
+    /// <param name="year">Year of each row.</param>
+    /// <param name="options">Reference system and risk attitude.</param>
+    /// <returns>One (values, present) pair per name of <see cref="Columns"/>.</returns>
+    public static IReadOnlyList<(double[] Values, bool[] Present)> Compute(
+        IReadOnlyList<StateSpell> spells, AtopDyadYears atop, StateYearTable nmc, int[] ccode1, int[] ccode2, int[] year, WarUtilityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(spells);
+        ArgumentNullException.ThrowIfNull(atop);
+        ArgumentNullException.ThrowIfNull(nmc);
+        ArgumentNullException.ThrowIfNull(ccode1);
+        ArgumentNullException.ThrowIfNull(ccode2);
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validated();
+        var rows = year.Length;
+        var columns = Columns.Select(_ => (new double[rows], new bool[rows])).ToArray();
+        if (rows == 0)
+        {
+            return columns;
+        }
+
+        var (from, to) = (year.Min(), year.Max());
+        var portfolios = Portfolios(spells, atop, from, to);
+        var (rowOf, repeats) = RowsByYear(portfolios, from, ccode1, ccode2, year);
+        var cinc = nmc.Column("cinc");
+
+        // The late years have the most states: start with them, so the two threads finish together.
+        Parallel.For(0, portfolios.Length, t =>
+        {
+            var at = portfolios.Length - 1 - t;
+            if (portfolios[at] is not { } p)
+            {
+                return;
+            }
+
+            var capabilities = new double[p.Codes.Length];
+            for (var i = 0; i < capabilities.Length; i++)
+            {
+                var row = nmc.RowOf(p.Codes[i], from + at);
+                capabilities[i] = row >= 0 && cinc.Present[row] ? cinc.Doubles![row] : double.NaN;
+            }
+
+            var rows = rowOf[at]!;
+            WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (n, tau, warTrap, win, targetWin) =>
+                Fill(rows, n, tau, warTrap, win, targetWin, columns));
+        });
+
+        // A dyad-year listed twice (two membership spells in one year) has the values of its first row.
+        foreach (var (row, first) in repeats)
+        {
+            foreach (var (values, present) in columns)
+            {
+                (values[row], present[row]) = (values[first], present[first]);
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>For each year, the frame row of each ordered pair of its members (row-major n × n), or -1.</summary>
+    private static (int[]?[] Rows, List<(int Row, int First)> Repeats) RowsByYear((int[] Codes, byte[] Matrix)?[] portfolios, int from, int[] ccode1, int[] ccode2, int[] year)
+    {
+        var repeats = new List<(int Row, int First)>();
+        var result = new int[]?[portfolios.Length];
+        var index = new int[portfolios.Length][];
+        for (var t = 0; t < portfolios.Length; t++)
+        {
+            if (portfolios[t] is { } p)
+            {
+                var n = p.Codes.Length;
+                result[t] = new int[n * n];
+                Array.Fill(result[t]!, -1);
+                index[t] = new int[CcodeLimit];
+                Array.Fill(index[t], -1);
+                for (var i = 0; i < n; i++)
+                {
+                    index[t][p.Codes[i]] = i;
+                }
+            }
+        }
+
+        for (var r = 0; r < year.Length; r++)
+        {
+            var t = year[r] - from;
+            if (result[t] is { } rows && (uint)ccode1[r] < CcodeLimit && (uint)ccode2[r] < CcodeLimit)
+            {
+                var (i, j) = (index[t][ccode1[r]], index[t][ccode2[r]]);
+                if (i >= 0 && j >= 0)
+                {
+                    ref var slot = ref rows[(i * portfolios[t]!.Value.Codes.Length) + j];
+                    if (slot >= 0)
+                    {
+                        repeats.Add((r, slot));
+                    }
+                    else
+                    {
+                        slot = r;
+                    }
+                }
+            }
+        }
+
+        return (result, repeats);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fill(int[] rows, int n, double[] tau, double[] warTrap, double[] win, double[] targetWin, (double[] Values, bool[] Present)[] columns)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var r = rows[(i * n) + j];
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                var at = (i * n) + j;
+                Set(columns[0], r, tau[at]);
+                Set(columns[1], r, warTrap[at]);
+                Set(columns[2], r, warTrap[(j * n) + i]);
+                Set(columns[3], r, win[at]);
+                Set(columns[4], r, targetWin[at]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The alliance portfolios of each year as a dense matrix over the year's members (states in the COW
+    /// system on some day of the year, ascending), coded as <see cref="AlliancePortfolios"/> codes them:
+    /// the highest value of a state's pledges to another, 3 toward itself; <c>null</c> outside ATOP's years.
+    /// </summary>
+    /// <returns>Per year from <paramref name="from"/>: the members and the n × n matrix (row: the pledging state).</returns>
+    public static (int[] Codes, byte[] Matrix)?[] Portfolios(IReadOnlyList<StateSpell> spells, AtopDyadYears atop, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(spells);
+        ArgumentNullException.ThrowIfNull(atop);
+        var coding = PortfolioCoding.Standard;
+        var listEnd = new DateOnly(DyadYearRequest.LastListedYear, 12, 31);
+        var member = new bool[to - from + 1, CcodeLimit];
+        foreach (var spell in spells)
+        {
+            var end = spell.End == listEnd ? Math.Max(to, DyadYearRequest.LastListedYear) : spell.End.Year;
+            for (var y = Math.Max(from, spell.Start.Year); y <= Math.Min(to, end); y++)
+            {
+                if ((uint)spell.Ccode < CcodeLimit)
+                {
+                    member[y - from, spell.Ccode] = true;
+                }
+            }
+        }
+
+        var result = new (int[] Codes, byte[] Matrix)?[to - from + 1];
+        var index = new int[result.Length][];
+        for (var t = 0; t < result.Length; t++)
+        {
+            if (!atop.Coverage.Contains(from + t))
+            {
+                continue;
+            }
+
+            var codes = Enumerable.Range(0, CcodeLimit).Where(c => member[t, c]).ToArray();
+            var n = codes.Length;
+            var matrix = new byte[n * n];
+            index[t] = new int[CcodeLimit];
+            Array.Fill(index[t], -1);
+            for (var i = 0; i < n; i++)
+            {
+                index[t][codes[i]] = i;
+                matrix[(i * n) + i] = (byte)coding.Self;
+            }
+
+            result[t] = (codes, matrix);
+        }
+
+        var p = atop.Provisions;
+        for (var r = 0; r < atop.Count; r++)
+        {
+            var t = atop.Year[r] - from;
+            if ((uint)t >= (uint)result.Length || result[t] is not { } year || (uint)atop.Ccode1[r] >= CcodeLimit || (uint)atop.Ccode2[r] >= CcodeLimit)
+            {
+                continue;
+            }
+
+            var (a, b) = (index[t][atop.Ccode1[r]], index[t][atop.Ccode2[r]]);
+            if (a < 0 || b < 0 || a == b)
+            {
+                continue;
+            }
+
+            var at = (a * year.Codes.Length) + b;
+            year.Matrix[at] = (byte)Math.Max(year.Matrix[at], coding.Code(p[0][r], p[1][r], p[2][r], p[3][r], p[4][r]));
+        }
+
+        return result;
+    }
+
+    private static void Set((double[] Values, bool[] Present) column, int row, double value)
+    {
+        if (!double.IsNaN(value))
+        {
+            column.Values[row] = value;
+            column.Present[row] = true;
+        }
+    }
+}

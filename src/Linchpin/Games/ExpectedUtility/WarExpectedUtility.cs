@@ -1,0 +1,612 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Linchpin.Alignment;
+
+namespace Linchpin.Games.ExpectedUtility;
+
+/// <summary>The reference system of the τ_b utilities: the dyad's relevant region, or every state.</summary>
+public enum EuReference
+{
+    /// <summary>The states involved in the dyad's relevant region, and the two states themselves (<i>The War Trap</i>; EUGene's default).</summary>
+    Regional,
+
+    /// <summary>Every member of the state system (EUGene's "systemic" option).</summary>
+    Systemic,
+}
+
+/// <summary>Settings of the expected-utility dyad variables.</summary>
+/// <param name="Reference">Regional or systemic reference system.</param>
+/// <param name="Risk">Risk attitude R in [−1, 1] given to every state in the <i>War and Reason</i> terms (an assumption; 0 = risk neutral).</param>
+public sealed record WarUtilityOptions(EuReference Reference = EuReference.Regional, double Risk = 0)
+{
+    /// <summary>The exponent r = (1 − R/3) / (1 + R/3), in [0.5, 2].</summary>
+    public double RiskExponent => (1 - (Risk / 3)) / (1 + (Risk / 3));
+
+    /// <summary>Checks the range of <see cref="Risk"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">R outside [−1, 1].</exception>
+    public WarUtilityOptions Validated() =>
+        Risk is >= -1 and <= 1 ? this : throw new ArgumentOutOfRangeException(nameof(Risk), Risk, "the risk attitude R must lie in [-1, 1]");
+}
+
+/// <summary>A state's <i>War and Reason</i> utilities in a dyad: its own demand, the other's demand, the status quo.</summary>
+/// <param name="Own">U_i(Δ_i) = 2 − 4((1 + τ)/4)^r.</param>
+/// <param name="Other">U_i(Δ_j) = 2 − 4((3 − τ)/4)^r.</param>
+/// <param name="StatusQuo">U_i(SQ) = 2 − 4(1/2)^r.</param>
+public readonly record struct DemandUtilities(double Own, double Other, double StatusQuo);
+
+/// <summary>
+/// Bueno de Mesquita's expected utility of challenge for every ordered pair of states in one year, from
+/// alliance-portfolio similarity (Kendall's τ_b) and capabilities, as EUGene computes it (Bennett and
+/// Stam 2000, "EUGene: A Conceptual Manual", <i>International Interactions</i> 26: 179–204): the
+/// <i>War Trap</i> expected utility (Bueno de Mesquita 1981) and the <i>War and Reason</i> probability of
+/// prevailing and demand utilities (Bueno de Mesquita and Lalman 1992, pp. 291–297).
+/// </summary>
+/// <remarks>
+/// <para>U_ij = τ_b of i's and j's portfolios (values 0–3) over the reference system: the states involved
+/// in the relevant region of (i, j) (see <see cref="BdmRegions"/>) plus i and j, or every state;
+/// U_ii = 1. Missing (NaN) when a portfolio is constant over the reference system.</para>
+/// <para><i>War Trap</i>: E(U_ij) = P_i(1 − U_ij) + (1 − P_i)(U_ij − 1) + Σ_k (P_ik + P_jk − 1)(U_ki − U_kj),
+/// P_i = C_i/(C_i + C_j), P_ik = (C_i + C_k)/(C_i + C_j + C_k), P_jk = (C_j + C_k)/(C_i + C_j + C_k), over
+/// the third states k involved in the relevant region of (i, j), each U_ki over the relevant region of
+/// (k, i). C is the CINC score, not discounted by distance. Third states with a missing C or U are left
+/// out; a missing C_i, C_j or U_ij makes the value missing.</para>
+/// <para><i>War and Reason</i>: τ_b of 1 between different states becomes 0.999 (p. 291). P^i = Σ_{K: a_K &gt; 0}
+/// C_K a_K / Σ_K C_K |a_K|, a_K = ((U_Ki − U_Kj)/2)·e^{R_i (U_Ki − U_Kj)}, over i, j and the states involved in
+/// the relevant region; P^j likewise with the signs reversed and R_j. Utilities as <see cref="DemandUtilities"/>,
+/// r = (1 − R/3)/(1 + R/3).</para>
+/// </remarks>
+public sealed class WarExpectedUtilityYear
+{
+    /// <summary>The number of portfolio levels (0 none, 1 entente, 2 neutrality or non-aggression, 3 defence).</summary>
+    public const int Levels = 4;
+
+    private const int CcodeLimit = 1000;
+    private readonly int[] _index;
+    private readonly double[] _tau;
+    private readonly double[] _warTrap;
+    private readonly double[] _win;
+    private readonly double[] _targetWin;
+    private readonly int _n;
+
+    private WarExpectedUtilityYear(int year, int[] codes, double[] tau, double[] warTrap, double[] win, double[] targetWin, WarUtilityOptions options)
+    {
+        Year = year;
+        Codes = codes;
+        Options = options;
+        _n = codes.Length;
+        _tau = tau;
+        _warTrap = warTrap;
+        _win = win;
+        _targetWin = targetWin;
+        _index = new int[CcodeLimit];
+        Array.Fill(_index, -1);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            _index[codes[i]] = i;
+        }
+    }
+
+    /// <summary>The year.</summary>
+    public int Year { get; }
+
+    /// <summary>The states, in the order of the inputs.</summary>
+    public IReadOnlyList<int> Codes { get; }
+
+    /// <summary>The settings used.</summary>
+    public WarUtilityOptions Options { get; }
+
+    /// <summary>
+    /// Computes every ordered pair's values for one year.
+    /// </summary>
+    /// <param name="year">The year (decides the regions states are involved in).</param>
+    /// <param name="codes">COW codes of the states of the system, distinct, 0–999.</param>
+    /// <param name="portfolios">Row-major n × n: the value (0–3) of what state a pledges to state k at [a·n + k] (3 on the diagonal in the standard coding).</param>
+    /// <param name="capabilities">CINC of each state; NaN where missing.</param>
+    /// <param name="options">Reference system and risk attitude.</param>
+    /// <exception cref="ArgumentException">The arrays do not match the states, a code repeats or is out of range, or a value is not 0–3.</exception>
+    public static WarExpectedUtilityYear Compute(int year, IReadOnlyList<int> codes, ReadOnlySpan<byte> portfolios, ReadOnlySpan<double> capabilities, WarUtilityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validated();
+        var n = codes.Count;
+        if (portfolios.Length != n * n || capabilities.Length != n)
+        {
+            throw new ArgumentException($"{n} states need {n * n} portfolio values and {n} capabilities", nameof(portfolios));
+        }
+
+        var code = codes.ToArray();
+        if (code.Any(c => (uint)c >= CcodeLimit) || code.Distinct().Count() != n)
+        {
+            throw new ArgumentException("state codes must be distinct and lie in 0-999", nameof(codes));
+        }
+
+        foreach (var v in portfolios)
+        {
+            if (v >= Levels)
+            {
+                throw new ArgumentException($"a portfolio value {v} is not 0-{Levels - 1}", nameof(portfolios));
+            }
+        }
+
+        WarExpectedUtilityYear? result = null;
+        ComputeInto(year, code, portfolios.ToArray(), capabilities.ToArray(), options, (count, tau, warTrap, win, targetWin) =>
+            result = new WarExpectedUtilityYear(year, code, tau[..(count * count)], warTrap[..(count * count)], win[..(count * count)], targetWin[..(count * count)], options));
+        return result!;
+    }
+
+    /// <summary>
+    /// Computes one year into pooled working arrays and hands them to <paramref name="results"/>
+    /// (row-major n × n; valid only during the call); no checks of the inputs.
+    /// </summary>
+    internal static void ComputeInto(int year, int[] codes, byte[] portfolios, double[] capabilities, WarUtilityOptions options, YearResults results)
+    {
+        var work = new Work(year, codes, portfolios, capabilities, options);
+        try
+        {
+            work.Taus();
+            work.Utilities();
+            results(codes.Length, work.U, work.WarTrap, work.Win, work.TargetWin);
+        }
+        finally
+        {
+            work.Return();
+        }
+    }
+
+    /// <summary>The <i>War and Reason</i> utilities for a τ_b (already adjusted) and a risk exponent r.</summary>
+    public static DemandUtilities Utilities(double tau, double exponent) => new(
+        2 - (4 * Math.Pow((2 - (1 - tau)) / 4, exponent)),
+        2 - (4 * Math.Pow((2 - (tau - 1)) / 4, exponent)),
+        2 - (4 * Math.Pow(0.5, exponent)));
+
+    /// <summary>τ_b as <i>War and Reason</i> uses it: 1 between different states becomes 0.999.</summary>
+    public static double WarReasonTau(double tau) => tau == 1 ? 0.999 : tau;
+
+    /// <summary>The index of a state in <see cref="Codes"/>, or -1.</summary>
+    public int IndexOf(int ccode) => (uint)ccode < CcodeLimit ? _index[ccode] : -1;
+
+    /// <summary>U_ij: τ_b of states i and j (indices) over the dyad's reference system; NaN where missing.</summary>
+    public double TauAt(int i, int j) => _tau[(i * _n) + j];
+
+    /// <summary><i>War Trap</i> E(U_ij) of i (index) challenging j; NaN where missing.</summary>
+    public double WarTrapAt(int i, int j) => _warTrap[(i * _n) + j];
+
+    /// <summary><i>War and Reason</i> P^i: the probability that i prevails against j; NaN where missing.</summary>
+    public double WinAt(int i, int j) => _win[(i * _n) + j];
+
+    /// <summary><i>War and Reason</i> P^j in the dyad (i, j): the probability that j prevails; NaN where missing.</summary>
+    public double TargetWinAt(int i, int j) => _targetWin[(i * _n) + j];
+
+    /// <summary>U_ij for two states by code; <c>null</c> where missing.</summary>
+    /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
+    public double? TauB(int ccode1, int ccode2) => Get(_tau, ccode1, ccode2);
+
+    /// <summary><i>War Trap</i> E(U_ij) by code; <c>null</c> where missing.</summary>
+    /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
+    public double? WarTrap(int ccode1, int ccode2) => Get(_warTrap, ccode1, ccode2);
+
+    /// <summary><i>War and Reason</i> P^i by code; <c>null</c> where missing.</summary>
+    /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
+    public double? WinProbability(int ccode1, int ccode2) => Get(_win, ccode1, ccode2);
+
+    /// <summary><i>War and Reason</i> P^j of the dyad (i, j) by code; <c>null</c> where missing.</summary>
+    /// <exception cref="ArgumentException">A state is not in this year's system.</exception>
+    public double? TargetWinProbability(int ccode1, int ccode2) => Get(_targetWin, ccode1, ccode2);
+
+    private double? Get(double[] values, int ccode1, int ccode2)
+    {
+        var (i, j) = (IndexOf(ccode1), IndexOf(ccode2));
+        if (i < 0 || j < 0)
+        {
+            throw new ArgumentException($"state {(i < 0 ? ccode1 : ccode2)} is not in the system in {Year}", i < 0 ? nameof(ccode1) : nameof(ccode2));
+        }
+
+        var value = values[(i * _n) + j];
+        return double.IsNaN(value) ? null : value;
+    }
+
+    /// <summary>Receives one year's results: τ_b, <i>War Trap</i> E(U), P^i and P^j, each n × n row-major.</summary>
+    internal delegate void YearResults(int n, double[] tau, double[] warTrap, double[] win, double[] targetWin);
+
+    /// <summary>The working arrays of one year's computation, rented from the shared pools.</summary>
+    private sealed class Work
+    {
+        private readonly int _year;
+        private readonly int[] _codes;
+        private readonly byte[] _v;
+        private readonly double[] _c;
+        private readonly WarUtilityOptions _options;
+        private readonly int _n;
+        private readonly int[] _home;
+        private readonly int[] _mask;
+        private readonly int[][] _sets;
+        private readonly double[] _h;
+
+        public Work(int year, int[] codes, byte[] portfolios, double[] capabilities, WarUtilityOptions options)
+        {
+            _year = year;
+            _codes = codes;
+            _v = portfolios;
+            _c = capabilities;
+            _options = options;
+            _n = codes.Length;
+            _home = [.. codes.Select(BdmRegions.Home)];
+            _mask = [.. codes.Select(c => BdmRegions.InvolvedMask(c, year))];
+            var systemic = options.Reference == EuReference.Systemic;
+            _sets = systemic
+                ? [[.. Enumerable.Range(0, _n)]]
+                : [.. Enumerable.Range(0, BdmRegions.Count).Select(r => Enumerable.Range(0, _n).Where(k => (_mask[k] & (1 << r)) != 0).ToArray())];
+            _h = ArrayPool<double>.Shared.Rent(_n * _n);
+            U = ArrayPool<double>.Shared.Rent(_n * _n);
+            Region = ArrayPool<int>.Shared.Rent(_n * _n);
+            WarTrap = ArrayPool<double>.Shared.Rent(_n * _n);
+            Win = ArrayPool<double>.Shared.Rent(_n * _n);
+            TargetWin = ArrayPool<double>.Shared.Rent(_n * _n);
+        }
+
+        /// <summary>Gives the arrays back to the pools.</summary>
+        public void Return()
+        {
+            ArrayPool<double>.Shared.Return(_h);
+            ArrayPool<double>.Shared.Return(U);
+            ArrayPool<int>.Shared.Return(Region);
+            ArrayPool<double>.Shared.Return(WarTrap);
+            ArrayPool<double>.Shared.Return(Win);
+            ArrayPool<double>.Shared.Return(TargetWin);
+        }
+
+        /// <summary>U[x·n + y] = τ_b of x and y over the relevant region of (x, y).</summary>
+        public double[] U { get; }
+
+        /// <summary>The set (region) of each ordered pair.</summary>
+        public int[] Region { get; }
+
+        public double[] WarTrap { get; }
+
+        public double[] Win { get; }
+
+        public double[] TargetWin { get; }
+
+        /// <summary>τ_b of every pair over every reference set it needs (regional: each state's home region).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Taus()
+        {
+            var n = _n;
+            var words = (n + 63) >> 6;
+            var systemic = _sets.Length == 1;
+
+            // bits[((a·3) + v − 1)·words + w]: the targets k to which a pledges value v (1–3), as bit sets.
+            var length = n * 3 * words;
+            var bits = ArrayPool<ulong>.Shared.Rent(length);
+            Array.Clear(bits, 0, length);
+            for (var a = 0; a < n; a++)
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    var value = _v[(a * n) + k];
+                    if (value != 0)
+                    {
+                        bits[((((a * 3) + value - 1) * words) + (k >> 6))] |= 1UL << (k & 63);
+                    }
+                }
+            }
+
+            var masked = ArrayPool<ulong>.Shared.Rent(length);
+            var marginals = ArrayPool<int>.Shared.Rent(n * 3);
+            var inSet = ArrayPool<bool>.Shared.Rent(n);
+            Span<int> table = stackalloc int[Levels * Levels];
+            Span<ulong> mask = stackalloc ulong[words];
+            for (var s = 0; s < _sets.Length; s++)
+            {
+                var set = _sets[s];
+                mask.Clear();
+                Array.Clear(inSet, 0, n);
+                foreach (var k in set)
+                {
+                    inSet[k] = true;
+                    mask[k >> 6] |= 1UL << (k & 63);
+                }
+
+                for (var row = 0; row < n * 3; row++)
+                {
+                    var count = 0;
+                    for (var w = 0; w < words; w++)
+                    {
+                        var word = bits[(row * words) + w] & mask[w];
+                        masked[(row * words) + w] = word;
+                        count += BitOperations.PopCount(word);
+                    }
+
+                    marginals[row] = count;
+                }
+
+                for (var a = 0; a < n; a++)
+                {
+                    for (var b = a + 1; b < n; b++)
+                    {
+                        if (!(systemic || _home[a] == s || _home[b] == s))
+                        {
+                            continue;
+                        }
+
+                        var others = 0;
+                        for (var x = 1; x < Levels; x++)
+                        {
+                            var rowTotal = 0;
+                            var from = ((a * 3) + x - 1) * words;
+                            for (var y = 1; y < Levels; y++)
+                            {
+                                var to = ((b * 3) + y - 1) * words;
+                                var count = 0;
+                                for (var w = 0; w < words; w++)
+                                {
+                                    count += BitOperations.PopCount(masked[from + w] & bits[to + w]);
+                                }
+
+                                table[(x * Levels) + y] = count;
+                                rowTotal += count;
+                            }
+
+                            table[x * Levels] = marginals[(a * 3) + x - 1] - rowTotal;
+                            others += marginals[(a * 3) + x - 1];
+                        }
+
+                        for (var y = 1; y < Levels; y++)
+                        {
+                            var column = table[Levels + y] + table[(2 * Levels) + y] + table[(3 * Levels) + y];
+                            table[y] = marginals[(b * 3) + y - 1] - column;
+                            others += table[y];
+                        }
+
+                        table[0] = set.Length - others;
+                        if (!inSet[a])
+                        {
+                            table[(_v[(a * n) + a] * Levels) + _v[(b * n) + a]]++;
+                        }
+
+                        if (!inSet[b])
+                        {
+                            table[(_v[(a * n) + b] * Levels) + _v[(b * n) + b]]++;
+                        }
+
+                        var tau = PortfolioSimilarity.TauB(table, Levels);
+                        if (systemic || _home[a] == s)
+                        {
+                            _h[(a * n) + b] = tau;
+                        }
+
+                        if (systemic || _home[b] == s)
+                        {
+                            _h[(b * n) + a] = tau;
+                        }
+                    }
+                }
+            }
+
+            for (var x = 0; x < n; x++)
+            {
+                for (var y = 0; y < n; y++)
+                {
+                    var region = systemic ? 0 : Relevant(x, y);
+                    Region[(x * n) + y] = region;
+                    U[(x * n) + y] = x == y ? 1 : systemic || region == _home[x] ? _h[(x * n) + y] : _h[(y * n) + x];
+                }
+            }
+
+            ArrayPool<ulong>.Shared.Return(bits);
+            ArrayPool<ulong>.Shared.Return(masked);
+            ArrayPool<int>.Shared.Return(marginals);
+            ArrayPool<bool>.Shared.Return(inSet);
+        }
+
+        /// <summary>The <i>War Trap</i> expected utility and the <i>War and Reason</i> probabilities of every ordered pair.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Utilities()
+        {
+            var n = _n;
+            var risk = _options.Risk;
+            var sets = _sets.Select(set => new Compact(set, n, U, _c)).ToArray();
+            try
+            {
+                Pairs(sets, n, risk);
+            }
+            finally
+            {
+                foreach (var set in sets)
+                {
+                    set.Return();
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Pairs(Compact[] sets, int n, double risk)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    var at = (i * n) + j;
+                    var back = (j * n) + i;
+                    var (ci, cj, uij) = (_c[i], _c[j], U[at]);
+                    if (i == j || double.IsNaN(ci) || double.IsNaN(cj) || double.IsNaN(uij))
+                    {
+                        (WarTrap[at], Win[at], TargetWin[at]) = (double.NaN, double.NaN, double.NaN);
+                        continue;
+                    }
+
+                    // Risk neutral, over the same set both ways: (j, i) is (i, j) with the signs and sides swapped.
+                    var mirrored = risk == 0 && Region[at] == Region[back];
+                    if (mirrored && j < i)
+                    {
+                        continue;
+                    }
+
+                    var set = sets[Region[at]];
+                    var sums = risk == 0 ? set.Total(i, j, ci + cj) : set.SumsWithRisk(i, j, ci + cj, risk);
+                    foreach (var k in (ReadOnlySpan<int>)[i, j])
+                    {
+                        if (set.Position[k] >= 0)
+                        {
+                            sums = sums.Minus(set.Term(set.Position[k], i, j, ci + cj, risk));
+                        }
+                    }
+
+                    Finish(at, ci, cj, uij, sums, risk);
+                    if (mirrored)
+                    {
+                        Finish(back, cj, ci, uij, new Sums(-sums.WarTrap, sums.NumeratorB, sums.DenominatorB, sums.NumeratorA, sums.DenominatorA), risk);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Adds the bilateral term and the two states' own parts to the sums over third states.</summary>
+        private void Finish(int at, double ci, double cj, double uij, Sums sums, double risk)
+        {
+            var pi = ci + cj == 0 ? 0.5 : ci / (ci + cj);
+            WarTrap[at] = (pi * (1 - uij)) + ((1 - pi) * (uij - 1)) + sums.WarTrap;
+
+            // i and j themselves weigh in over the dyad's own region, with U_ii = U_jj = 1.
+            var adjusted = WarReasonTau(uij);
+            sums = sums.Plus(Sums.Of(ci, 1 - adjusted, risk)).Plus(Sums.Of(cj, adjusted - 1, risk));
+            Win[at] = sums.DenominatorA > 0 ? sums.NumeratorA / sums.DenominatorA : double.NaN;
+            TargetWin[at] = sums.DenominatorB > 0 ? sums.NumeratorB / sums.DenominatorB : double.NaN;
+        }
+
+        private int Relevant(int x, int y) =>
+            _home[x] == _home[y] || (_mask[x] & (1 << _home[y])) != 0 ? _home[y] : _home[x];
+    }
+
+    /// <summary>Sums over third states K: the <i>War Trap</i> term and the numerators and denominators of P^i and P^j.</summary>
+    private readonly record struct Sums(double WarTrap, double NumeratorA, double DenominatorA, double NumeratorB, double DenominatorB)
+    {
+        /// <summary>One state's part in P^i and P^j, with weight <paramref name="capability"/> and d = U_Ki − U_Kj.</summary>
+        public static Sums Of(double capability, double d, double risk)
+        {
+            if (double.IsNaN(capability) || double.IsNaN(d))
+            {
+                return default;
+            }
+
+            var a = d / 2 * (risk == 0 ? 1 : Math.Exp(risk * d));
+            var b = -d / 2 * (risk == 0 ? 1 : Math.Exp(-risk * d));
+            return new(0, capability * Math.Max(a, 0), capability * Math.Abs(a), capability * Math.Max(b, 0), capability * Math.Abs(b));
+        }
+
+        public Sums Plus(Sums other) => new(WarTrap + other.WarTrap, NumeratorA + other.NumeratorA, DenominatorA + other.DenominatorA, NumeratorB + other.NumeratorB, DenominatorB + other.DenominatorB);
+
+        public Sums Minus(Sums other) => new(WarTrap - other.WarTrap, NumeratorA - other.NumeratorA, DenominatorA - other.DenominatorA, NumeratorB - other.NumeratorB, DenominatorB - other.DenominatorB);
+    }
+
+    /// <summary>
+    /// One reference set laid out for the sums: for each state i, U_ki (and the <i>War and Reason</i> value) for every k
+    /// of the set, contiguous, and the capabilities of the set's members.
+    /// </summary>
+    private sealed class Compact
+    {
+        private readonly int _size;
+        private readonly double[] _g;
+        private readonly double[] _w;
+        private readonly double[] _c;
+
+        public Compact(int[] set, int n, double[] u, double[] capabilities)
+        {
+            _size = set.Length;
+            Position = ArrayPool<int>.Shared.Rent(n);
+            Array.Fill(Position, -1, 0, n);
+            for (var p = 0; p < set.Length; p++)
+            {
+                Position[set[p]] = p;
+            }
+
+            _g = ArrayPool<double>.Shared.Rent(Math.Max(1, n * _size));
+            _w = ArrayPool<double>.Shared.Rent(Math.Max(1, n * _size));
+            _c = ArrayPool<double>.Shared.Rent(Math.Max(1, _size));
+            for (var p = 0; p < _size; p++)
+            {
+                _c[p] = capabilities[set[p]];
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                for (var p = 0; p < _size; p++)
+                {
+                    var value = u[(set[p] * n) + i];
+                    _g[(i * _size) + p] = value;
+                    _w[(i * _size) + p] = WarReasonTau(value);
+                }
+            }
+        }
+
+        /// <summary>The place of each state in the set, or -1.</summary>
+        public int[] Position { get; }
+
+        /// <summary>Gives the arrays back to the pools.</summary>
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Position);
+            ArrayPool<double>.Shared.Return(_g);
+            ArrayPool<double>.Shared.Return(_w);
+            ArrayPool<double>.Shared.Return(_c);
+        }
+
+        /// <summary>The sums over every member of the set, risk neutral (R = 0), vectorised.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Sums Total(int i, int j, double cij)
+        {
+            var gi = _g.AsSpan(i * _size, _size);
+            var gj = _g.AsSpan(j * _size, _size);
+            var wi = _w.AsSpan(i * _size, _size);
+            var wj = _w.AsSpan(j * _size, _size);
+            var c = _c.AsSpan(0, _size);
+            var width = Vector<double>.Count;
+            var (trap, numA, numB, den) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+            var both = new Vector<double>(cij);
+            var half = new Vector<double>(0.5);
+            var p = 0;
+            for (; p + width <= _size; p += width)
+            {
+                var ck = new Vector<double>(c[p..]);
+                var term = ck / (both + ck) * (new Vector<double>(gi[p..]) - new Vector<double>(gj[p..]));
+                trap += Vector.ConditionalSelect(Vector.Equals(term, term), term, Vector<double>.Zero);
+                var weighted = ck * (new Vector<double>(wi[p..]) - new Vector<double>(wj[p..])) * half;
+                var valid = Vector.Equals(weighted, weighted);
+                numA += Vector.ConditionalSelect(valid & Vector.GreaterThan(weighted, Vector<double>.Zero), weighted, Vector<double>.Zero);
+                numB -= Vector.ConditionalSelect(valid & Vector.LessThan(weighted, Vector<double>.Zero), weighted, Vector<double>.Zero);
+                den += Vector.ConditionalSelect(valid, Vector.Abs(weighted), Vector<double>.Zero);
+            }
+
+            var sums = new Sums(Vector.Sum(trap), Vector.Sum(numA), Vector.Sum(den), Vector.Sum(numB), Vector.Sum(den));
+            for (; p < _size; p++)
+            {
+                sums = sums.Plus(Term(p, i, j, cij, 0));
+            }
+
+            return sums;
+        }
+
+        /// <summary>The sums over every member of the set with a risk attitude R ≠ 0.</summary>
+        public Sums SumsWithRisk(int i, int j, double cij, double risk)
+        {
+            var sums = default(Sums);
+            for (var p = 0; p < _size; p++)
+            {
+                sums = sums.Plus(Term(p, i, j, cij, risk));
+            }
+
+            return sums;
+        }
+
+        /// <summary>The part of the set's member at <paramref name="p"/>.</summary>
+        public Sums Term(int p, int i, int j, double cij, double risk)
+        {
+            var ck = _c[p];
+            var term = ck / (cij + ck) * (_g[(i * _size) + p] - _g[(j * _size) + p]);
+            var reason = WarExpectedUtilityYear.Sums.Of(ck, _w[(i * _size) + p] - _w[(j * _size) + p], risk);
+            return reason with { WarTrap = double.IsNaN(term) ? 0 : term };
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+
+namespace Linchpin.Simulation;
+
+/// <summary>
+/// The hazard of hedging, then of leaving: a Weibull baseline in alliance age times
+/// exp(−b · net benefit + covariates) (model 9; Bennett 1997; Leeds &amp; Savun 2007), and the net
+/// benefit of membership against the outside option that drives it.
+/// </summary>
+internal static class Hazard
+{
+    /// <summary>
+    /// This year's hazards and status changes. An ally's net benefit depends on its own state
+    /// only, so all are computed (and their exponentials taken together) before any status changes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void Step(EngineTables tables, RunBuffer buffer, ref SimRandom rng, int t, int year, double tau)
+    {
+        var p = tables.Parameters;
+        var n = tables.N;
+        var target = tables.Setup.Doctrine.FairShareTarget;
+        var (status, benefits, hazardTerm, credibility, threat) = (buffer.Status, buffer.Benefit, buffer.HazardTerm, buffer.CredibilityNow, buffer.ThreatLevel);
+        var (entrapment, pct) = (buffer.Entrapment, buffer.Pct);
+        var effect = p.NetBenefitEffect;
+        for (var i = 0; i < n; i++)
+        {
+            var benefit = status[i] == AllyStatus.Left
+                ? double.NaN
+                : NetBenefit(tables, i, credibility[i], threat[i], entrapment[i], pct[i], tau, target);
+            benefits[i] = benefit;
+            hazardTerm[i] = double.IsNaN(benefit) ? 0 : -effect * benefit;
+        }
+
+        if (tables.HasCovariates)
+        {
+            AddCovariates(tables, buffer, t, year);
+        }
+
+        ExpSpan.Exp(hazardTerm, hazardTerm);
+        var baseHazard = p.BaseHazard;
+        var exitRatio = p.ExitHazardRatio;
+        var ageFactor = tables.AgeFactor;
+        for (var i = 0; i < n; i++)
+        {
+            if (status[i] == AllyStatus.Left)
+            {
+                continue;
+            }
+
+            var hazard = baseHazard * ageFactor[(t * n) + i] * hazardTerm[i];
+            if (status[i] == AllyStatus.Hedging)
+            {
+                hazard *= exitRatio;
+            }
+
+            // 1 − e^(−h) < h, so a draw at or above h never fires: the exponential is needed only below it.
+            var draw = rng.NextDouble();
+            if (draw < hazard && draw < 1 - Math.Exp(-hazard))
+            {
+                ChangeStatus(tables, buffer, i, year);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The net benefit of membership: believed protection κ × threat, less the autonomy cost of
+    /// the troops hosted, the cost of the patron's demands (τ × relative gap to the fair share),
+    /// the cost of entrapment exposure and the outside option.
+    /// </summary>
+    internal static double NetBenefit(EngineTables tables, int i, double credibility, double threat, double entrapment, double pct, double tau, double target)
+    {
+        var p = tables.Parameters;
+        var gap = target > 0 ? Math.Max(0, target - pct) / target : 0;
+        return (p.SecurityValue * credibility * threat)
+            - tables.TroopCost[i] - (p.DemandCost * tau * gap) - (p.EntrapmentCost * entrapment) - tables.Outside[i];
+    }
+
+    /// <summary>Each ally's share of the defence spending of the whole system (the allies and the patron) in year <paramref name="t"/> after the start.</summary>
+    internal static void SystemShares(EngineTables tables, RunBuffer buffer, int t, double[] shares)
+    {
+        var spending = buffer.Spending;
+        var total = tables.PatronSpending[t];
+        for (var i = 0; i < tables.N; i++)
+        {
+            total += spending[i];
+        }
+
+        for (var i = 0; i < tables.N; i++)
+        {
+            shares[i] = spending[i] / total;
+        }
+    }
+
+    /// <summary>
+    /// Adds the hazard covariates of model 9 (§9.3) to each ally's log-hazard term: the change in
+    /// its share of the system's defence spending since last year, a recent regime change or new
+    /// outside alliance, log threat, and its standing traits, each times its coefficient.
+    /// </summary>
+    private static void AddCovariates(EngineTables tables, RunBuffer buffer, int t, int year)
+    {
+        var p = tables.Parameters;
+        var (hazardTerm, status, shareLast, share) = (buffer.HazardTerm, buffer.Status, buffer.ShareLast, buffer.ShareNow);
+        SystemShares(tables, buffer, t, share);
+        for (var i = 0; i < tables.N; i++)
+        {
+            if (status[i] != AllyStatus.Left)
+            {
+                hazardTerm[i] += tables.StandingCovariates[i]
+                    + (p.PowerChangeEffect * Math.Abs(share[i] - shareLast[i]))
+                    + (year <= buffer.RegimeChangedUntil[i] ? p.RegimeChangeEffect : 0)
+                    + (year <= buffer.OutsideAllianceUntil[i] ? p.OutsideAllianceEffect : 0)
+                    + (p.ThreatHazardEffect * (buffer.Transient[i] + buffer.Level[i] - tables.BackgroundThreat[i]));
+            }
+
+            shareLast[i] = share[i];
+        }
+    }
+
+    /// <summary>A member starts hedging; a hedger leaves and falls back on self-help.</summary>
+    private static void ChangeStatus(EngineTables tables, RunBuffer buffer, int i, int year)
+    {
+        var benefit = buffer.Benefit[i];
+        buffer.Benefit[i] = double.NaN;
+        if (buffer.Status[i] == AllyStatus.Member)
+        {
+            buffer.Status[i] = AllyStatus.Hedging;
+            buffer.Hedged[i] = true;
+            buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Hedging, benefit, -1));
+        }
+        else
+        {
+            buffer.Status[i] = AllyStatus.Left;
+            buffer.Exited[i] = true;
+            buffer.Spending[i] *= tables.Parameters.SelfHelpFactor;
+            buffer.Pct[i] = 100 * buffer.Spending[i] / buffer.Income[i];
+            buffer.Events.Add(new SimulationEvent(year, i, SimulationEventKind.Exit, benefit, -1));
+        }
+    }
+}

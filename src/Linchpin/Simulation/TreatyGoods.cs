@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+
+namespace Linchpin.Simulation;
+
+/// <summary>
+/// The allies' defence spending: each year's joint-product game (<see cref="AllianceGame"/>) with
+/// the weights set by threat, the pledge and the patron's pressure, and the patron's protection
+/// each ally counts on as its spill-in. Each treaty is its own club good: an ally's security counts
+/// its own treaty's spending G_k and the other treaties' at the spillover weight s,
+/// X_i = G_k + s (G − G_k) + E_i (Sandler &amp; Murdoch's spill-ins between alliances).
+/// </summary>
+internal static class TreatyGoods
+{
+    /// <summary>
+    /// Before solving: incomes grow, and each ally's weights in this year's game follow threat,
+    /// beliefs and demands. Returns the solver's warm start: last year's spending of those still
+    /// in the game, grown with GDP and scaled by the change of their weight on their own spending
+    /// (the equilibrium does not depend on the start).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static double SetUp(EngineTables tables, RunBuffer buffer, int t, double tau)
+    {
+        var p = tables.Parameters;
+        var n = tables.N;
+        var doctrine = tables.Setup.Doctrine;
+        var target = doctrine.FairShareTarget;
+        var inverseTarget = target > 0 ? 1 / target : 0;
+        var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
+        var protection = tables.PatronProtection[t];
+        var (alpha, beta, status, belief, credibility) = (buffer.Alpha, buffer.Beta, buffer.Status, buffer.BeliefNow, buffer.CredibilityNow);
+        var (gameIncome, pubW, privW, spill) = (buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn);
+        var (income, pct, spending) = (buffer.Income, buffer.Pct, buffer.Spending);
+        var (growth, publicWeight, privateWeight) = (tables.Growth, tables.PublicWeight, tables.PrivateWeight);
+        var guess = 0.0;
+        var pools = tables.PoolCount > 1;
+        var (pool, poolGuess) = (tables.Pool, buffer.PoolGuess);
+        Array.Clear(poolGuess);
+        for (var i = 0; i < n; i++)
+        {
+            income[i] *= 1 + growth[i];
+
+            // Beliefs are settled for the year (talks included): the credibility each ally acts on, here and in the hazard.
+            belief[i] = alpha[i] / (alpha[i] + beta[i]);
+            credibility[i] = Beliefs.Credibility(belief[i], status[i], p);
+            if (status[i] == AllyStatus.Left)
+            {
+                gameIncome[i] = 0;
+                pubW[i] = 0;
+                privW[i] = 0;
+                spill[i] = 0;
+                continue;
+            }
+
+            var multiplier = buffer.Multiplier[i];
+            var gap = Math.Max(0, target - pct[i]) * inverseTarget;
+            gameIncome[i] = income[i];
+            pubW[i] = publicWeight[i] * multiplier;
+            var previous = privW[i];
+            privW[i] = privateWeight[i] * multiplier * (1 + (pull * gap));
+            spill[i] = credibility[i] * protection;
+            var warm = spending[i] * (1 + growth[i]) * (previous > 0 ? privW[i] / previous : 1);
+            guess += warm;
+            if (pools)
+            {
+                poolGuess[pool[i]] += warm;
+            }
+        }
+
+        return guess;
+    }
+
+    /// <summary>The start year's treaty totals (the warm start of the first solve).</summary>
+    internal static void Start(EngineTables tables, RunBuffer buffer)
+    {
+        Array.Clear(buffer.PoolTotal);
+        for (var i = 0; i < tables.N; i++)
+        {
+            buffer.PoolTotal[tables.Pool[i]] += buffer.Spending[i];
+        }
+    }
+
+    /// <summary>
+    /// Solves this year's game into <c>Solved</c>; returns the allies' total. One treaty is one
+    /// game; several are solved treaty by treaty (Gauss–Seidel over the treaties' totals, each a
+    /// game with the others' spending at weight s in its spill-in) until no total moves by more
+    /// than 10⁻¹² of the whole; at s = 0 one pass is exact.
+    /// </summary>
+    internal static double Solve(EngineTables tables, RunBuffer buffer, double guess)
+    {
+        if (tables.PoolCount == 1)
+        {
+            return AllianceGame.Solve(buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn, buffer.Solved, guess);
+        }
+
+        var (order, start, s) = (tables.PoolOrder, tables.PoolStart, tables.Spillover);
+        var (income, pub, priv, spill, solved) = (buffer.PoolIncome, buffer.PoolPublic, buffer.PoolPrivate, buffer.PoolSpill, buffer.PoolSolved);
+        var (totals, guesses) = (buffer.PoolTotal, buffer.PoolGuess);
+        for (var j = 0; j < order.Length; j++)
+        {
+            var i = order[j];
+            income[j] = buffer.GameIncome[i];
+            pub[j] = buffer.PublicWeight[i];
+            priv[j] = buffer.PrivateWeight[i];
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < totals.Length; k++)
+        {
+            totals[k] = guesses[k] > 0 ? guesses[k] : totals[k];
+            sum += totals[k];
+        }
+
+        for (var iteration = 0; iteration < 200; iteration++)
+        {
+            var change = 0.0;
+            for (var k = 0; k < totals.Length; k++)
+            {
+                var others = s * (sum - totals[k]);
+                var (from, count) = (start[k], start[k + 1] - start[k]);
+                for (var j = from; j < from + count; j++)
+                {
+                    spill[j] = buffer.SpillIn[order[j]] + others;
+                }
+
+                var total = AllianceGame.Solve(income.AsSpan(from, count), pub.AsSpan(from, count), priv.AsSpan(from, count), spill.AsSpan(from, count),
+                    solved.AsSpan(from, count), totals[k]);
+                change = Math.Max(change, Math.Abs(total - totals[k]));
+                sum += total - totals[k];
+                totals[k] = total;
+            }
+
+            if (s == 0 || change <= 1e-12 * Math.Max(sum, 1e-300))
+            {
+                break;
+            }
+        }
+
+        sum = 0;
+        for (var k = 0; k < totals.Length; k++)
+        {
+            sum += totals[k];
+        }
+
+        for (var j = 0; j < order.Length; j++)
+        {
+            buffer.Solved[order[j]] = solved[j];
+        }
+
+        return sum;
+    }
+
+    /// <summary>After solving: members and hedgers spend their best responses; those who left grow theirs with GDP.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void TakeSpending(EngineTables tables, RunBuffer buffer)
+    {
+        var (status, spending, solved, pct, income) = (buffer.Status, buffer.Spending, buffer.Solved, buffer.Pct, buffer.Income);
+        var growth = tables.Growth;
+        for (var i = 0; i < tables.N; i++)
+        {
+            spending[i] = status[i] == AllyStatus.Left ? spending[i] * (1 + growth[i]) : solved[i];
+            pct[i] = 100 * spending[i] / income[i];
+        }
+    }
+}
