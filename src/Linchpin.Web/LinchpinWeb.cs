@@ -56,7 +56,7 @@ public static class LinchpinWeb
         });
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1");
-        api.MapDatasets(options).MapDyads(options).MapBurden().MapCostShare().MapAtlas().MapScenarios(options).MapGames(options).MapRuns(options);
+        api.MapDatasets(options).MapDyads(options).MapBurden().MapCostShare().MapAtlas().MapScenarios(options).MapGames(options).MapLandscape(options).MapRuns(options);
         app.MapAssets();
         app.MapPages();
         return app;

@@ -238,6 +238,52 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_derived_landscape_is_the_json_of_linchpin_landscape()
+    {
+        var (status, body, _) = await Get("/api/v1/landscape?year=1936&states=GMY,FRN,ITA,UKG,RUS,POL");
+        var cli = Cli.Run("landscape", "--year", "1936", "--states", "GMY,FRN,ITA,UKG,RUS,POL", "--derive-propensities", "--format", "json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, cli.Exit);
+        Assert.Equal(cli.Out, body);
+    }
+
+    [Fact]
+    public async Task A_posted_landscape_splits_friends_from_foes()
+    {
+        const string input = """
+            actors:
+              - {name: A, size: 1}
+              - {name: B, size: 2}
+              - {name: C, size: 3}
+              - {name: D, size: 1}
+            propensity:
+              "A,B": 1
+              "C,D": 1
+              "A,C": -1
+              "B,D": -1
+            """;
+        using var response = await _client.PostAsync(new Uri("/api/v1/landscape", UriKind.Relative), new StringContent(input, Encoding.UTF8, "application/yaml"), Token);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+        var coalitions = json.GetProperty("coalitions").EnumerateArray().Select(c => string.Join("", c.EnumerateArray().Select(n => n.GetString()))).Order().ToArray();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["AB", "CD"], coalitions);
+        Assert.Equal(-10, json.GetProperty("energy").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task A_bad_landscape_option_has_the_commands_message()
+    {
+        var (status, body, _) = await Get("/api/v1/landscape?year=1936&states=GMY,FRN&coalitions=1");
+        var cli = Cli.Run("landscape", "--year", "1936", "--states", "GMY,FRN", "--derive-propensities", "--coalitions", "1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(2, cli.Exit);
+        Assert.Equal(cli.Error.Trim(), "linchpin: " + Problem(body).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         var (status, body, _) = await Get("/openapi/v1.json");

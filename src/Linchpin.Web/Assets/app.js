@@ -49,11 +49,13 @@ const L = (() => {
     return String(value);
   }
 
+  // Years, codes and ids print as they are, without thousands separators.
+  const idLike = /(^|_)(year|ccode\d?|atopid|id|run|code)$/;
   function table(rows, columns) {
     const cols = columns || (rows.length ? Object.keys(rows[0]) : []);
     return el("table", { class: "data" },
       el("thead", {}, el("tr", {}, cols.map(c => el("th", {}, c)))),
-      el("tbody", {}, rows.map(r => el("tr", {}, cols.map(c => el("td", typeof r[c] === "string" && r[c].length > 24 ? { class: "text" } : {}, fmt(r[c], 4)))))));
+      el("tbody", {}, rows.map(r => el("tr", {}, cols.map(c => el("td", typeof r[c] === "string" && r[c].length > 24 ? { class: "text" } : {}, idLike.test(c) && Number.isInteger(r[c]) ? String(r[c]) : fmt(r[c], 4)))))));
   }
 
   function notes(list, items) {
