@@ -23,9 +23,18 @@ internal static class ServeCommand
                 DatabasePath = parsed.GetValue(CommonOptions.Database),
                 HomeFolder = environment.HomeFolder,
             };
-            if (options.Urls.Count == 0 || options.Urls.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp))
+            try
             {
-                environment.Error.WriteLine($"linchpin: --urls: '{parsed.GetValue(urls)}' is not a list of http:// addresses");
+                // Each request chooses its own format (format=json|csv|parquet).
+                CommonOptions.RefuseUnused(parsed, CommonOptions.Format, false, "to commands that print, not to the server");
+                if (options.Urls.Count == 0 || options.Urls.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp))
+                {
+                    throw new LinchpinException($"--urls: '{parsed.GetValue(urls)}' is not a list of http:// addresses");
+                }
+            }
+            catch (LinchpinException error)
+            {
+                environment.Error.WriteLine($"linchpin: {error.Message}");
                 return Task.FromResult(2);
             }
 
