@@ -126,6 +126,17 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_bad_expected_utility_option_of_dyads_has_the_commands_message()
+    {
+        var (status, body, _) = await Get("/api/v1/dyads?from=2000&to=2000&with=eu&euRisk=2");
+        var cli = Cli.Run("dyads", "--from", "2000", "--to", "2000", "--with", "eu", "--eu-risk", "2");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(2, cli.Exit);
+        Assert.Equal(cli.Error.Trim(), "linchpin: " + Problem(body).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Dyads_stream_as_parquet_with_provenance()
     {
         using var response = await _client.GetAsync(new Uri("/api/v1/dyads?from=2010&to=2010&format=parquet", UriKind.Relative), Token);

@@ -14,12 +14,13 @@ internal static class DyadsApi
     public static RouteGroupBuilder MapDyads(this RouteGroupBuilder api, WebOptions options)
     {
         api.MapGet("/dyads", async Task<Results<FileContentHttpResult, EmptyHttpResult, ProblemHttpResult>> (HttpContext context, DyadFrames frames, ResponseCache cache,
-            int? from, int? to, bool? undirected, string? with, int? offset, int? limit, string? format, CancellationToken cancellation) =>
+            int? from, int? to, bool? undirected, string? with, string? euReference, double? euRisk, int? offset, int? limit, string? format, CancellationToken cancellation) =>
         {
             try
             {
                 var joins = DyadOptions.ParseJoins(with ?? "atop,nmc");
-                var request = new DyadYearRequest(from ?? DyadYearRequest.FirstSystemYear, to ?? DyadYearRequest.LastListedYear, undirected != true, joins);
+                var eu = DyadOptions.ExpectedUtility(euReference ?? "regional", euRisk ?? 0);
+                var request = new DyadYearRequest(from ?? DyadYearRequest.FirstSystemYear, to ?? DyadYearRequest.LastListedYear, undirected != true, joins, eu);
                 request.Validate(DateTime.UtcNow.Year - 1);
                 var chosen = (format ?? "json").Trim().ToLowerInvariant();
                 switch (chosen)
@@ -45,7 +46,10 @@ internal static class DyadsApi
                         var whole = frames.Get(request) ?? throw new BusyException();
                         var provenance = new Provenance($"GET {context.Request.Path}{context.Request.QueryString}",
                             [new("from", CsvOutput.Format(request.From)), new("to", CsvOutput.Format(request.To)),
-                             new("directed", CsvOutput.Format(request.Directed)), new("with", DyadOptions.Text(joins))],
+                             new("directed", CsvOutput.Format(request.Directed)), new("with", DyadOptions.Text(joins)),
+                             .. joins.HasFlag(DyadJoins.Eu)
+                                 ? new KeyValuePair<string, string>[] { new("eu_reference", eu.Reference == Games.ExpectedUtility.EuReference.Systemic ? "systemic" : "regional"), new("eu_risk", CsvOutput.Format(eu.Risk)) }
+                                 : []],
                             [.. ShippedDyadData.DatasetsFor(joins).Select(DatasetVersion.Of)]);
                         var name = $"dyads-{request.From}-{request.To}.{chosen}";
                         context.Response.ContentType = chosen == "csv" ? Payload.Csv : "application/vnd.apache.parquet";
@@ -89,7 +93,7 @@ internal static class DyadsApi
                 return Problems.Busy("the server is building other dyad-years; try again shortly");
             }
         }).WithTags("Dyads")
-          .WithSummary("Dyad-years of the COW state system with ATOP 5.1, NMC 7.0 and GDP joined (linchpin dyads): format=json gives a page (offset, limit ≤ 10000; header Linchpin-Total-Rows), csv or parquet the whole range");
+          .WithSummary("Dyad-years of the COW state system with ATOP 5.1, NMC 7.0, GDP and expected utility joined (linchpin dyads; with=atop,nmc,gdp,eu, euReference, euRisk): format=json gives a page (offset, limit ≤ 10000; header Linchpin-Total-Rows), csv or parquet the whole range");
         return api;
     }
 
