@@ -30,6 +30,7 @@ public static class LinchpinCli
         root.Subcommands.Add(DurationCommand.Build(environment));
         root.Subcommands.Add(SensitivityCommand.Build(environment));
         root.Subcommands.Add(CalibrateCommand.Build(environment));
+        root.Subcommands.Add(ServeCommand.Build(environment));
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Linchpin.Cli.Output;
 using Linchpin.Data;
 using Linchpin.Games.ExpectedUtility;
+using Linchpin.Reports;
 
 namespace Linchpin.Cli.Commands;
 
@@ -55,8 +56,8 @@ internal static class DyadsCommand
                 throw new LinchpinException("--directed and --undirected: choose one");
             }
 
-            var joins = ParseJoins(parsed.GetValue(with)!);
-            var eu = ExpectedUtilityOptions(parsed.GetValue(euReference)!, parsed.GetValue(euRisk)!);
+            var joins = DyadOptions.ParseJoins(parsed.GetValue(with)!);
+            var eu = DyadOptions.ExpectedUtility(parsed.GetValue(euReference)!, parsed.GetValue(euRisk)!);
             var request = new DyadYearRequest(parsed.GetValue(from), parsed.GetValue(to), !parsed.GetValue(undirected), joins, eu);
             request.Validate(DateTime.UtcNow.Year - 1);
             var path = parsed.GetValue(output);
@@ -78,7 +79,7 @@ internal static class DyadsCommand
                                 new("from", CsvOutput.Format(request.From)),
                                 new("to", CsvOutput.Format(request.To)),
                                 new("directed", CsvOutput.Format(request.Directed)),
-                                new("with", JoinsText(joins)),
+                                new("with", DyadOptions.Text(joins)),
                                 .. joins.HasFlag(DyadJoins.Eu)
                                     ? new KeyValuePair<string, string>[] { new("eu_reference", eu.Reference == EuReference.Systemic ? "systemic" : "regional"), new("eu_risk", eu.ComputedRisk ? "computed" : CsvOutput.Format(eu.Risk)) }
                                     : [],
@@ -118,50 +119,5 @@ internal static class DyadsCommand
 
         using var store = CommonOptions.OpenStore(parsed, environment);
         return ShippedDyadData.Load(store, joins);
-    }
-
-    private static WarUtilityOptions ExpectedUtilityOptions(string reference, string riskText)
-    {
-        var kind = reference.ToLowerInvariant() switch
-        {
-            "regional" => EuReference.Regional,
-            "systemic" => EuReference.Systemic,
-            _ => throw new LinchpinException($"--eu-reference: '{reference}' is not one of regional, systemic"),
-        };
-        if (riskText.Equals("computed", StringComparison.OrdinalIgnoreCase))
-        {
-            return new WarUtilityOptions(kind, ComputedRisk: true);
-        }
-
-        if (!double.TryParse(riskText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var risk))
-        {
-            throw new LinchpinException($"--eu-risk: '{riskText}' is neither a number in [-1, 1] nor 'computed'");
-        }
-
-        return risk is >= -1 and <= 1 ? new WarUtilityOptions(kind, risk) : throw new LinchpinException($"--eu-risk: must lie in [-1, 1], got {CsvOutput.Format(risk)}");
-    }
-
-    private static string JoinsText(DyadJoins joins) =>
-        joins == DyadJoins.None ? "none" : string.Join(",", JoinNames.Where(j => joins.HasFlag(j.Join)).Select(j => j.Name));
-
-    private static readonly (string Name, DyadJoins Join)[] JoinNames = [("atop", DyadJoins.Atop), ("nmc", DyadJoins.Nmc), ("gdp", DyadJoins.Gdp), ("eu", DyadJoins.Eu)];
-
-    private static DyadJoins ParseJoins(string text)
-    {
-        var joins = DyadJoins.None;
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            joins |= part.ToLowerInvariant() switch
-            {
-                "atop" => DyadJoins.Atop,
-                "nmc" => DyadJoins.Nmc,
-                "gdp" => DyadJoins.Gdp,
-                "eu" => DyadJoins.Eu,
-                "none" => DyadJoins.None,
-                _ => throw new LinchpinException($"--with: unknown dataset '{part}' (use atop, nmc, gdp, eu)"),
-            };
-        }
-
-        return joins;
     }
 }

@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using Linchpin.Alignment;
 using Linchpin.Cli.Commands.Game;
 using Linchpin.Cli.Output;
-using Linchpin.Data;
 using Linchpin.Reports;
-using Linchpin.World;
 
 namespace Linchpin.Cli.Commands;
 
@@ -16,9 +12,6 @@ namespace Linchpin.Cli.Commands;
 /// </summary>
 internal static class LandscapeCommand
 {
-    /// <summary>The most actors solved exactly when the method is left to choose.</summary>
-    private const int AutoExactActors = 28;
-
     public static Command Build(CliEnvironment environment)
     {
         var input = new Option<string?>("--input", "-i") { Description = "Input file (.yaml, .yml or .json): actors with sizes, propensities by pair 'A,B'" };
@@ -27,7 +20,7 @@ internal static class LandscapeCommand
         var derive = new Option<bool>("--derive-propensities") { Description = "Derive propensities from alliance-portfolio similarity (S) and strategic rivalries" };
         var rivalry = NumericOptions.Number("--rivalry-weight", "Propensity subtracted for an active strategic rivalry (0 to 1000)", 1, 0, 1000);
         var coalitions = NumericOptions.Whole("--coalitions", "Number of coalitions (exact search only for 2)", 2, 2, 1000);
-        var method = new Option<string>("--method") { Description = $"exact, search (multi-start descent), or auto (exact for 2 coalitions up to {AutoExactActors} actors)", DefaultValueFactory = _ => "auto" };
+        var method = new Option<string>("--method") { Description = $"exact, search (multi-start descent), or auto (exact for 2 coalitions up to {LandscapeResults.AutoExactActors} actors)", DefaultValueFactory = _ => "auto" };
         var starts = NumericOptions.Whole("--starts", "Random starts of the search", 1000, 1, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the search", DefaultValueFactory = _ => 1 };
         var command = new Command("landscape", "Landscape theory of aggregation: the minimum-energy split into coalitions, every local minimum and its basin of attraction");
@@ -55,92 +48,30 @@ internal static class LandscapeCommand
                     throw new LinchpinException("landscape: --year and --states need --derive-propensities (or give --input FILE)");
                 }
 
-                problem = Derive(when, list, parsed.GetValue(rivalry));
+                problem = LandscapeResults.Derive(when, list, parsed.GetValue(rivalry));
             }
             else
             {
                 throw new LinchpinException("landscape: give --input FILE, or --year Y --states A,B,... --derive-propensities");
             }
 
-            var k = parsed.GetValue(coalitions);
-
-            var chosen = parsed.GetValue(method)!.ToLowerInvariant();
-            var exact = chosen switch
-            {
-                "exact" => k == 2 && problem.Count <= Landscape.MaxExactActors
-                    ? true
-                    : throw new LinchpinException($"--method exact: only for 2 coalitions and at most {Landscape.MaxExactActors} actors (use --method search)"),
-                "search" => false,
-                "auto" => k == 2 && problem.Count <= AutoExactActors,
-                _ => throw new LinchpinException($"--method: unknown method '{chosen}' (use exact, search or auto)"),
-            };
-            Result result;
-            if (exact)
-            {
-                var solution = Landscape.SolveExact(problem, basins: problem.Count <= Landscape.MaxBasinActors);
-                result = new Result("exact", solution.GlobalMinimum, solution.LocalMinima, solution.LocalMinimumCount, solution.Configurations, null);
-            }
-            else
-            {
-                var search = Landscape.Search(problem, k, parsed.GetValue(starts), new Random(parsed.GetValue(seed)));
-                result = new Result("search", search.Best, search.Minima, search.Minima.Count, null, search.Starts);
-            }
-
-            Write(problem, result, parsed.GetValue(CommonOptions.Format), environment);
+            var result = LandscapeResults.Solve(problem, parsed.GetValue(coalitions), parsed.GetValue(method)!, parsed.GetValue(starts), parsed.GetValue(seed));
+            Write(result, parsed.GetValue(CommonOptions.Format), environment);
             return 0;
         }));
         return command;
     }
 
-    private sealed record Result(string Method, Configuration Best, IReadOnlyList<LocalMinimum> Minima, long MinimaCount, long? Configurations, int? Starts);
-
-    private static LandscapeProblem Derive(int year, string list, double rivalryWeight)
+    private static void Write(LandscapeAnswer result, OutputFormat format, CliEnvironment environment)
     {
-        var countries = CountryDirectory.Shipped;
-        var parts = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0)
-        {
-            throw new LinchpinException("--states: no states given");
-        }
-
-        var resolved = parts.Select(p => (Text: p, Country: countries.Resolve(p))).ToList();
-        if (resolved.GroupBy(r => r.Country.Code).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            throw new LinchpinException($"--states: {string.Join(" and ", twice.Select(t => t.Text))} name the same state");
-        }
-
-        if (year < DyadYearRequest.FirstSystemYear)
-        {
-            throw LinchpinException.NoData($"--year {year}: the COW state system begins in {DyadYearRequest.FirstSystemYear}");
-        }
-
-        var (pledges, label) = AlliancePledges.Atop();
-        var portfolios = AlliancePortfolios.Build(ShippedDyadData.ReadSpells(), pledges, PortfolioCoding.Standard, AlliancePledges.Capabilities(), year, year, label);
-        foreach (var (text, country) in resolved)
-        {
-            if (portfolios.Covers(year) && !portfolios.InSystem(country.Code.Value, year))
-            {
-                throw new LinchpinException($"--states: {text} ({country.Name}, COW {country.Code.Value}) is not in the COW state system in {year}");
-            }
-        }
-
-        return DerivedPropensities.Build(portfolios, year, [.. resolved.Select(r => r.Country.Code.Value)], [.. resolved.Select(r => r.Country.Abbreviation)], AlliancePledges.Rivalries(), rivalryWeight);
-    }
-
-    private static List<List<string>> Coalitions(LandscapeProblem problem, IReadOnlyList<int> sides) =>
-        [.. Enumerable.Range(0, sides.Max() + 1).Select(c => Enumerable.Range(0, problem.Count).Where(i => sides[i] == c).Select(i => problem.Names[i]).ToList()).Where(c => c.Count > 0)];
-
-    private static void Write(LandscapeProblem problem, Result result, OutputFormat format, CliEnvironment environment)
-    {
-        var others = result.Minima.Where(m => !m.Sides.SequenceEqual(result.Best.Sides)).ToList();
-        var frustration = Landscape.WeightedFrustration(problem, result.Best.Sides);
+        var problem = result.Problem;
         switch (format)
         {
             case OutputFormat.Json:
-                WriteJson(problem, result, others, frustration, environment.Out);
+                environment.Out.WriteLine(LandscapeResults.Json(result));
                 break;
             case OutputFormat.Csv:
-                ResultWriter.WriteCsv(MinimaTable(problem, result), environment.Out);
+                ResultWriter.WriteCsv(LandscapeResults.MinimaTable(result), environment.Out);
                 break;
             default:
                 var summary = new GameResult("Landscape: minimum energy")
@@ -156,94 +87,16 @@ internal static class LandscapeCommand
                     summary.Add("starts", starts);
                 }
 
-                var coalitions = Coalitions(problem, result.Best.Sides);
+                var coalitions = LandscapeResults.Coalitions(problem, result.Best.Sides);
                 for (var c = 0; c < coalitions.Count; c++)
                 {
                     summary.Add($"coalition {c + 1}", coalitions[c]);
                 }
 
                 summary.Players(problem.Names).Column("size", problem.Sizes).Column("coalition", result.Best.Sides.Select(s => (object?)(s + 1)))
-                    .Column("weighted frustration", frustration).Table("local minima", MinimaTable(problem, result));
+                    .Column("weighted frustration", Landscape.WeightedFrustration(problem, result.Best.Sides)).Table("local minima", LandscapeResults.MinimaTable(result));
                 GameReport.Write(summary, OutputFormat.Table, environment);
                 break;
         }
-    }
-
-    private static ResultTable MinimaTable(LandscapeProblem problem, Result result) =>
-        new(
-            [new("rank", typeof(int)), new("energy", typeof(double)), new("basin", typeof(long)), new("coalitions", typeof(string))],
-            [.. result.Minima.Select((m, i) => (IReadOnlyList<object?>)[i + 1, m.Energy, m.BasinSize, string.Join(" | ", Coalitions(problem, m.Sides).Select(c => string.Join(", ", c)))])]);
-
-    private static void WriteJson(LandscapeProblem problem, Result result, List<LocalMinimum> others, IReadOnlyList<double> frustration, TextWriter writer)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("method", result.Method);
-            json.WriteNumber("actors", problem.Count);
-            json.WritePropertyName("coalitions");
-            WriteCoalitions(json, Coalitions(problem, result.Best.Sides));
-            ResultJson.WriteNumber(json, "energy", result.Best.Energy);
-            json.WriteStartObject("weighted_frustration");
-            for (var i = 0; i < problem.Count; i++)
-            {
-                ResultJson.WriteNumber(json, problem.Names[i], frustration[i]);
-            }
-
-            json.WriteEndObject();
-            if (result.Minima.FirstOrDefault(m => m.Sides.SequenceEqual(result.Best.Sides))?.BasinSize is { } basin)
-            {
-                json.WriteNumber(result.Method == "exact" ? "basin" : "hits", basin);
-            }
-
-            json.WriteNumber("local_minimum_count", result.MinimaCount);
-            if (result.Configurations is { } configurations)
-            {
-                json.WriteNumber("configurations", configurations);
-            }
-
-            if (result.Starts is { } starts)
-            {
-                json.WriteNumber("starts", starts);
-            }
-
-            json.WriteStartArray("other_local_minima");
-            foreach (var minimum in others)
-            {
-                json.WriteStartObject();
-                json.WritePropertyName("coalitions");
-                WriteCoalitions(json, Coalitions(problem, minimum.Sides));
-                ResultJson.WriteNumber(json, "energy", minimum.Energy);
-                if (minimum.BasinSize is { } size)
-                {
-                    json.WriteNumber(result.Method == "exact" ? "basin" : "hits", size);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void WriteCoalitions(Utf8JsonWriter json, List<List<string>> coalitions)
-    {
-        json.WriteStartArray();
-        foreach (var coalition in coalitions)
-        {
-            json.WriteStartArray();
-            foreach (var name in coalition)
-            {
-                json.WriteStringValue(name);
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -150,10 +150,12 @@ public sealed class DyadFrame
         };
     }
 
-    /// <summary>The frame (or its first <paramref name="limit"/> rows) as a <see cref="ResultTable"/>.</summary>
-    public ResultTable ToResultTable(int? limit = null)
+    /// <summary>The frame (or <paramref name="limit"/> rows from row <paramref name="offset"/>) as a <see cref="ResultTable"/>.</summary>
+    public ResultTable ToResultTable(int? limit = null, int offset = 0)
     {
-        var count = Math.Min(RowCount, limit ?? int.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var start = Math.Min(offset, RowCount);
+        var count = Math.Min(RowCount - start, limit ?? int.MaxValue);
         var columns = Columns.Select(c => new ResultColumn(c.Name, c.Type switch
         {
             ColumnType.Int32 => typeof(int),
@@ -166,7 +168,7 @@ public sealed class DyadFrame
             var row = new object?[columns.Length];
             for (var c = 0; c < row.Length; c++)
             {
-                row[c] = Value(r, c);
+                row[c] = Value(start + r, c);
             }
 
             rows[r] = row;

@@ -34,5 +34,23 @@ public static class SimulationResults
         ? string.Join("; ", outcome.Demands.Select(d => FormattableString.Invariant($"{d.Id}: p_accept {d.Accept:0.###}, p_partial {d.Partial:0.###}, p_refuse {d.Refuse:0.###}")))
         : null;
 
+    /// <summary>The most runs of one ensemble.</summary>
+    public const int MaxRuns = 1_000_000;
+
+    /// <summary>Checks an ensemble's size as <c>linchpin simulate</c> does: 1 to <see cref="MaxRuns"/> runs, at least one thread.</summary>
+    /// <exception cref="LinchpinException">Too few or too many runs, or fewer than one thread.</exception>
+    public static void CheckSize(int runs, int threads)
+    {
+        if (runs < 1 || runs > MaxRuns)
+        {
+            throw new LinchpinException($"--runs: {runs} is outside [1, {MaxRuns}]");
+        }
+
+        if (threads < 1)
+        {
+            throw new LinchpinException($"--threads: {threads} must be at least 1");
+        }
+    }
+
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }
