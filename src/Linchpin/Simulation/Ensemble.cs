@@ -27,7 +27,7 @@ public sealed record AllyOutcome(string Iso3, double Settlement, double Breakdow
 /// <c>r</c> used the random stream of (seed, r), so the result does not depend on how many
 /// threads computed it.
 /// </summary>
-public sealed class EnsembleResult
+public sealed partial class EnsembleResult
 {
     private readonly IReadOnlyList<SummaryRow> _rows;
     private readonly IReadOnlyList<AllyOutcomeSummary> _outcomes;
