@@ -29,6 +29,7 @@ public static class LinchpinCli
         root.Subcommands.Add(BacktestCommand.Build(environment));
         root.Subcommands.Add(DurationCommand.Build(environment));
         root.Subcommands.Add(SensitivityCommand.Build(environment));
+        root.Subcommands.Add(ClusterCommand.Build(environment));
         return root;
     }
 

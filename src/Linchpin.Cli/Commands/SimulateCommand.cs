@@ -22,6 +22,7 @@ internal static class SimulateCommand
         command.Options.Add(seed);
         command.Options.Add(threads);
         command.Options.Add(output);
+        ClusterSimulate.AddOptions(command);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var count = parsed.GetValue(runs);
@@ -48,8 +49,13 @@ internal static class SimulateCommand
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
             var seedValue = parsed.GetValue(seed);
-            ProgressReporter.Run(environment,
-            [
+            var onCluster = ClusterSimulate.Requested(parsed);
+            if (onCluster)
+            {
+                result = ClusterSimulate.Run(parsed, environment, scenario, engine, count, seedValue, folder, store.Datasets, notes);
+            }
+
+            ProgressReporter.Run(environment, onCluster ? [] : [
                 ($"{scenario.Name}: {count} runs", () => result = folder is null
                     ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation)
                     : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation)),
