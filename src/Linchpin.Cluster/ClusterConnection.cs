@@ -12,8 +12,6 @@ namespace Linchpin.Cluster;
 /// <summary>A client connected to a Linchpin cluster through one or more gateways.</summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
-    // How often a waiting client asks for the job's progress.
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private readonly IHost _host;
 
     private ClusterConnection(IHost host, string gateways)
@@ -71,9 +69,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects, and checks that every silo runs <paramref name="version"/>.</summary>
+    /// <summary>Connects, and checks that every silo runs <paramref name="version"/> (unless it is <c>null</c>).</summary>
     /// <exception cref="LinchpinException">No gateway answered within <paramref name="timeout"/>, or a silo runs another version (exit 3).</exception>
-    public static async Task<ClusterConnection> ConnectAsync(string gateways, TimeSpan timeout, string version, CancellationToken cancellation)
+    public static async Task<ClusterConnection> ConnectAsync(string gateways, TimeSpan timeout, string? version, CancellationToken cancellation)
     {
         var endpoints = ParseGateways(gateways);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -91,7 +89,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             await host.StartAsync(limit.Token).ConfigureAwait(false);
             var connection = new ClusterConnection(host, gateways);
-            await connection.CheckVersionsAsync(version).WaitAsync(limit.Token).ConfigureAwait(false);
+            if (version is not null)
+            {
+                await connection.CheckVersionsAsync(version).WaitAsync(limit.Token).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch (Exception ex) when (!cancellation.IsCancellationRequested && ex is not LinchpinException)
@@ -117,9 +119,47 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>Refuses a cluster with a silo of another version than <paramref name="version"/>.</summary>
     /// <exception cref="LinchpinException">A silo runs another version, naming both.</exception>
-    public async Task CheckVersionsAsync(string version)
+    public async Task CheckVersionsAsync(string version) => ClusterJobs.CheckVersions(await SilosAsync().ConfigureAwait(false), version);
+
+    /// <summary>Submits a job or attaches to it, and waits for its result (see <see cref="ClusterJobs.RunAsync"/>).</summary>
+    public Task<EnsembleResult> RunAsync(SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation) =>
+        ClusterJobs.RunAsync(Client, engine, definition, attachOnly, progress, cancellation);
+
+    /// <summary>Cancels a job (see <see cref="ClusterJobs.CancelAsync"/>).</summary>
+    public Task<JobStatus> CancelAsync(string jobId) => ClusterJobs.CancelAsync(Client, jobId);
+
+    /// <summary>Every job the cluster knows, with its status.</summary>
+    public Task<IReadOnlyList<JobStatus>> JobsAsync() => ClusterJobs.JobsAsync(Client);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
     {
-        foreach (var (name, address, theirs) in await SilosAsync().ConfigureAwait(false))
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _host.StopAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A gateway that went away cannot be told goodbye.
+        }
+
+        _host.Dispose();
+    }
+}
+
+/// <summary>What a client does with jobs, over any cluster client.</summary>
+public static class ClusterJobs
+{
+    // How often a waiting client asks for the job's progress.
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Refuses silos of another version than <paramref name="version"/>, naming both.</summary>
+    /// <exception cref="LinchpinException">A silo runs another version, or is not a Linchpin silo (exit 3).</exception>
+    public static void CheckVersions(IEnumerable<(string Name, string Address, string? Version)> silos, string version)
+    {
+        ArgumentNullException.ThrowIfNull(silos);
+        foreach (var (name, address, theirs) in silos)
         {
             if (theirs != version)
             {
@@ -134,24 +174,25 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// for its result, reporting progress. When the coordinator is lost (its silo died), the job is
     /// submitted again: the result is the same.
     /// </summary>
+    /// <param name="client">The cluster client.</param>
     /// <param name="engine">The engine built from the definition's setup (to read the result).</param>
     /// <param name="definition">The job.</param>
     /// <param name="attachOnly">Only attach: a job the cluster does not know is an error.</param>
     /// <param name="progress">Sees each status while the job runs, or <c>null</c>.</param>
     /// <param name="cancellation">Stops waiting (the job goes on; <see cref="CancelAsync"/> stops it).</param>
     /// <exception cref="LinchpinException">The job is unknown (with <paramref name="attachOnly"/>), failed, or was cancelled.</exception>
-    public async Task<EnsembleResult> RunAsync(SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation)
+    public static async Task<EnsembleResult> RunAsync(IClusterClient client, SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(definition);
-        var job = Client.GetGrain<IJobGrain>(definition.Id);
+        var job = client.GetGrain<IJobGrain>(definition.Id);
         var status = await job.Status().ConfigureAwait(false);
         if (attachOnly && status.State == JobState.Unknown)
         {
             throw new LinchpinException($"--job: the cluster has no job {definition.Id}");
         }
 
-        if (!attachOnly || status.State is JobState.Cancelled or JobState.Failed)
+        if (!attachOnly)
         {
             status = await job.Submit(definition).ConfigureAwait(false);
         }
@@ -191,9 +232,9 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>Cancels a job.</summary>
     /// <exception cref="LinchpinException">The cluster has no such job.</exception>
-    public async Task<JobStatus> CancelAsync(string jobId)
+    public static async Task<JobStatus> CancelAsync(IClusterClient client, string jobId)
     {
-        var job = Client.GetGrain<IJobGrain>(jobId);
+        var job = client.GetGrain<IJobGrain>(jobId);
         var status = await job.Status().ConfigureAwait(false);
         if (status.State == JobState.Unknown)
         {
@@ -204,31 +245,15 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>Every job the cluster knows, with its status.</summary>
-    public async Task<IReadOnlyList<JobStatus>> JobsAsync()
+    public static async Task<IReadOnlyList<JobStatus>> JobsAsync(IClusterClient client)
     {
-        var ids = await Client.GetGrain<IJobListGrain>(0).Ids().ConfigureAwait(false);
+        var ids = await client.GetGrain<IJobListGrain>(0).Ids().ConfigureAwait(false);
         var statuses = new List<JobStatus>();
         foreach (var id in ids)
         {
-            statuses.Add(await Client.GetGrain<IJobGrain>(id).Status().ConfigureAwait(false));
+            statuses.Add(await client.GetGrain<IJobGrain>(id).Status().ConfigureAwait(false));
         }
 
         return statuses;
-    }
-
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _host.StopAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // A gateway that went away cannot be told goodbye.
-        }
-
-        _host.Dispose();
     }
 }

@@ -19,12 +19,12 @@ namespace Linchpin.Cluster;
 [GenerateSerializer, Immutable]
 public sealed record JobDefinition(string SetupJson, long Runs, ulong Seed, int BatchRuns, long KeepValues, int PilotRuns, string Version)
 {
-    /// <summary>The job id: the first 16 hex digits of the SHA-256 of the definition (the batch size left out: it does not change the result).</summary>
-    public string Id => JobId(SetupJson, Runs, Seed, KeepValues, PilotRuns, Version);
+    /// <summary>The job id: the first 16 hex digits of the SHA-256 of the whole definition.</summary>
+    public string Id => JobId(SetupJson, Runs, Seed, BatchRuns, KeepValues, PilotRuns, Version);
 
-    private static string JobId(string setup, long runs, ulong seed, long keep, int pilot, string version)
+    private static string JobId(string setup, long runs, ulong seed, int batch, long keep, int pilot, string version)
     {
-        var text = $"{version}\n{runs}\n{seed}\n{keep}\n{pilot}\n{setup}";
+        var text = $"{version}\n{runs}\n{seed}\n{batch}\n{keep}\n{pilot}\n{setup}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

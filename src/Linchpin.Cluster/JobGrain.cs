@@ -92,10 +92,12 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
                 pilot = await PassAsync(definition, EnsemblePass.Pilot(engine, definition.Runs, limits), cancellation);
             }
 
-            var summary = await PassAsync(definition, EnsemblePass.Start(engine, definition.Runs, pilot, limits), cancellation);
-            while (summary.Next() is { } next)
+            // Planning a pass sorts every kept value: off the grain's turn, as the runs are.
+            var start = await Task.Run(() => EnsemblePass.Start(engine, definition.Runs, pilot, limits), cancellation);
+            var summary = await PassAsync(definition, start, cancellation);
+            while (await Task.Run(summary.Next, cancellation) is { } next)
             {
-                _plans[next.Number] = EnsembleWire.WritePass(next);
+                _plans[next.Number] = await Task.Run(() => EnsembleWire.WritePass(next), cancellation);
                 summary = await PassAsync(definition, next, cancellation);
             }
 

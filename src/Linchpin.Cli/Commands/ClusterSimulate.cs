@@ -61,7 +61,7 @@ internal static class ClusterSimulate
         var attach = parsed.GetValue(Job);
         if (attach is not null && attach != definition.Id)
         {
-            throw new LinchpinException($"--job: job {attach} is not this simulation (scenario, runs and seed give job {definition.Id})");
+            throw new LinchpinException($"--job: job {attach} is not this simulation (scenario, runs, seed and batch size give job {definition.Id})");
         }
 
         // Refuse an unwritable folder before the cluster does any work.
