@@ -36,8 +36,7 @@ public class JobGrainTests(ClusterFixture fixture)
     }
 
     [Theory]
-    [InlineData(5)]
-    [InlineData(17)]
+    [InlineData(7)]
     [InlineData(200)]
     public async Task The_cluster_summary_equals_the_local_one_for_any_batch_size(int batch)
     {
@@ -98,10 +97,10 @@ public class JobGrainTests(ClusterFixture fixture)
         var extra = await cluster.StartAdditionalSiloAsync();
         await cluster.WaitForLivenessToStabilizeAsync();
         var engine = ClusterFixture.Nato.Value;
-        var job = ClusterFixture.Job(engine, 90, 9, 3, Small);
+        var job = ClusterFixture.Job(engine, 60, 42, 4, Small);
         var grain = cluster.Client.GetGrain<IJobGrain>(job.Id);
         var run = ClusterJobs.RunAsync(cluster.Client, engine, job, attachOnly: false, null, TestContext.Current.CancellationToken);
-        while ((await grain.Status()) is { BatchesDone: < 10, State: JobState.Running or JobState.Unknown })
+        while ((await grain.Status()) is { BatchesDone: < 8, State: JobState.Running or JobState.Unknown })
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
@@ -110,7 +109,7 @@ public class JobGrainTests(ClusterFixture fixture)
         await cluster.StopSiloAsync(extra);
 #pragma warning restore xUnit1051
         var result = await run;
-        Assert.Equal(LocalCsv(90, 9), Csv(result));
+        Assert.Equal(LocalCsv(60, 42), Csv(result));
     }
 
     [Fact]
