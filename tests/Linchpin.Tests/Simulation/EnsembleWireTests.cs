@@ -64,7 +64,7 @@ public class EnsembleWireTests
                 var merged = new EnsembleSummary(pass);
                 for (long from = 0; from < pass.Runs; from += batch)
                 {
-                    var part = Ensemble.Summarize(copy, 11, from, Math.Min(pass.Runs, from + batch));
+                    var part = Ensemble.Summarize(copy, 11, from, Math.Min(pass.Runs, from + batch), cancellation: TestContext.Current.CancellationToken);
                     merged.Merge(EnsembleWire.ReadSummary(pass, EnsembleWire.WriteSummary(part)));
                 }
 
@@ -94,7 +94,7 @@ public class EnsembleWireTests
             var engine = Engine.Value;
             var limits = new EnsembleLimits(400, 25);
             var pilot = EnsemblePass.Pilot(engine, 150, limits);
-            var bytes = EnsembleWire.WriteSummary(Ensemble.Summarize(pilot, 1, 0, 10));
+            var bytes = EnsembleWire.WriteSummary(Ensemble.Summarize(pilot, 1, 0, 10, cancellation: TestContext.Current.CancellationToken));
             var whole = EnsemblePass.Start(engine, 20);
             Assert.Throws<InvalidDataException>(() => EnsembleWire.ReadSummary(whole, bytes));
             Assert.Throws<InvalidDataException>(() => EnsembleWire.ReadSummary(pilot, bytes[..^3]));
