@@ -28,6 +28,9 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
     private byte[]? _result;
     private CancellationTokenSource? _cancel;
 
+    // Which submission the running loop belongs to: a loop cancelled before a resubmission must not touch the new one's state.
+    private int _generation;
+
     public async Task<JobStatus> Submit(JobDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -51,7 +54,7 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
         await GrainFactory.GetGrain<IJobListGrain>(0).Add(definition.Id);
 
         // Runs on this activation's scheduler, between the calls the grain serves (status, plans, cancel).
-        _ = RunAsync(definition, _cancel.Token);
+        _ = RunAsync(definition, ++_generation, _cancel.Token);
         return Status(definition);
     }
 
@@ -80,7 +83,7 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
     private JobStatus Status(JobDefinition? definition) =>
         new(this.GetPrimaryKeyString(), _state, definition?.Runs ?? 0, _pass, _runsDone, _batchesDone, _reissued, _error);
 
-    private async Task RunAsync(JobDefinition definition, CancellationToken cancellation)
+    private async Task RunAsync(JobDefinition definition, int generation, CancellationToken cancellation)
     {
         try
         {
@@ -102,22 +105,23 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
             }
 
             var done = summary;
-            _result = await Task.Run(() => EnsembleWire.WriteResult(done.Result(definition.Seed)), cancellation);
-            _state = JobState.Done;
+            var result = await Task.Run(() => EnsembleWire.WriteResult(done.Result(definition.Seed)), cancellation);
+            if (generation == _generation && !cancellation.IsCancellationRequested)
+            {
+                (_result, _state) = (result, JobState.Done);
+                _plans.Clear();
+            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            _state = JobState.Cancelled;
+            // Cancel() has set the state; a resubmission has its own.
         }
 #pragma warning disable CA1031 // The job's error is its status: the caller reads it, nothing else would.
-        catch (Exception ex)
+        catch (Exception ex) when (generation == _generation)
 #pragma warning restore CA1031
         {
             _error = $"{ex.GetType().Name}: {ex.Message}";
             _state = JobState.Failed;
-        }
-        finally
-        {
             _plans.Clear();
         }
     }

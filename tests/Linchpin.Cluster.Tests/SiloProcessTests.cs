@@ -6,6 +6,8 @@ using Linchpin.Cli;
 namespace Linchpin.Cluster.Tests;
 
 /// <summary>The built command as real processes: two silos on loopback and a client, against a local run.</summary>
+/// <remarks>In the cluster's collection so that the silo processes do not compete with the in-process silos for the cores.</remarks>
+[Collection("cluster")]
 public sealed class SiloProcessTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("linchpin-silos-").FullName;
