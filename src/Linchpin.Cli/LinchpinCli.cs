@@ -31,6 +31,7 @@ public static class LinchpinCli
         root.Subcommands.Add(SensitivityCommand.Build(environment));
         root.Subcommands.Add(CalibrateCommand.Build(environment));
         root.Subcommands.Add(ServeCommand.Build(environment));
+        root.Subcommands.Add(ClusterCommand.Build(environment));
         return root;
     }
 

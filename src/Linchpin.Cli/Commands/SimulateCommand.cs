@@ -25,6 +25,7 @@ internal static class SimulateCommand
         command.Options.Add(threads);
         command.Options.Add(output);
         command.Options.Add(posteriorOption);
+        ClusterSimulate.AddOptions(command);
         command.SetAction(parsed => CommandBoundary.Run(environment, () =>
         {
             var count = parsed.GetValue(runs);
@@ -50,8 +51,18 @@ internal static class SimulateCommand
             EnsembleResult? result = null;
             var folder = parsed.GetValue(output);
             var seedValue = parsed.GetValue(seed);
-            ProgressReporter.Run(environment,
-            [
+            var onCluster = ClusterSimulate.Requested(parsed);
+            if (onCluster)
+            {
+                if (draws is not null)
+                {
+                    throw new LinchpinException("--posterior and --cluster: a cluster job runs the scenario's fixed parameters; run a posterior ensemble locally");
+                }
+
+                result = ClusterSimulate.Run(parsed, environment, scenario, engine, count, seedValue, folder, store.Datasets, notes);
+            }
+
+            ProgressReporter.Run(environment, onCluster ? [] : [
                 ($"{scenario.Name}: {count} runs", () => result = folder is null
                     ? Ensemble.Run(engine, count, seedValue, threadCount, cancellation: environment.Cancellation, parameters: draws)
                     : SimulationOutput.Write(folder, scenario, engine, count, seedValue, store.Datasets, notes, threadCount, cancellation: environment.Cancellation, parameters: draws)),

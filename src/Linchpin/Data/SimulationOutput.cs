@@ -135,13 +135,32 @@ public static class SimulationOutput
                 recorder.Finish(seed);
             }
 
-            var summary = SummaryRows(result);
-            string[] header = ["iso3", "variable", "year", "median", "p05", "p95", "mean"];
-            File.WriteAllText(Path.Combine(temp, "summary.csv"), Csv(header, summary));
-            File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(scenario, result, summary, header));
-            File.WriteAllText(Path.Combine(temp, "manifest.json"), Manifest(scenario, result, datasets, notes));
+            WriteSummaryFiles(temp, scenario, result, datasets, notes);
         }, cancellation);
         return result!;
+    }
+
+    /// <summary>
+    /// Writes the summary files of a result computed elsewhere (e.g. on a cluster) into
+    /// <paramref name="folder"/>, all or nothing: <c>summary.csv</c>, <c>summary.json</c> and
+    /// <c>manifest.json</c>, byte for byte as <see cref="Write"/> writes them for the same runs and seed.
+    /// </summary>
+    /// <exception cref="LinchpinException">The folder cannot be written, or holds files of something else.</exception>
+    public static void WriteSummaries(string folder, Scenario scenario, EnsembleResult result, IReadOnlyList<DatasetInfo> datasets,
+        IReadOnlyList<string> notes, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
+        AtomicFile.WriteFolder(folder, FileNames, temp => WriteSummaryFiles(temp, scenario, result, datasets, notes), cancellation);
+    }
+
+    private static void WriteSummaryFiles(string temp, Scenario scenario, EnsembleResult result, IReadOnlyList<DatasetInfo> datasets, IReadOnlyList<string> notes)
+    {
+        var summary = SummaryRows(result);
+        string[] header = ["iso3", "variable", "year", "median", "p05", "p95", "mean"];
+        File.WriteAllText(Path.Combine(temp, "summary.csv"), Csv(header, summary));
+        File.WriteAllText(Path.Combine(temp, "summary.json"), SummaryJson(scenario, result, summary, header));
+        File.WriteAllText(Path.Combine(temp, "manifest.json"), Manifest(scenario, result, datasets, notes));
     }
 
     /// <summary>The trajectory columns, without rows: run, year, iso3, status, then every variable.</summary>

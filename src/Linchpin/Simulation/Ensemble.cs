@@ -38,7 +38,7 @@ public sealed record DemandOutcome(string Id, string Iso3, double Accept, double
 /// <c>r</c> used the random stream of (seed, r), so the result does not depend on how many
 /// threads computed it.
 /// </summary>
-public sealed class EnsembleResult
+public sealed partial class EnsembleResult
 {
     private readonly IReadOnlyList<SummaryRow> _rows;
     private readonly IReadOnlyList<AllyOutcomeSummary> _outcomes;

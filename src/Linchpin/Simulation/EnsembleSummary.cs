@@ -31,7 +31,7 @@ public sealed record AllyOutcomeDefinition(string Name, Func<RunBuffer, bool[]> 
 /// memory budget) or counts them in bins; later passes run the same runs again (same seed, same
 /// values) to pin the exact quantiles down (see <see cref="EnsembleSummary"/>).
 /// </summary>
-public sealed class EnsemblePass
+public sealed partial class EnsemblePass
 {
     private EnsemblePass(SimulationEngine engine, long runs, int number, QuantilePlan plan, EnsembleSummary? first)
     {
@@ -40,6 +40,7 @@ public sealed class EnsemblePass
         Number = number;
         Plan = plan;
         First = first;
+        CountsOutcomes = first is null;
     }
 
     /// <summary>The engine.</summary>
@@ -52,7 +53,7 @@ public sealed class EnsemblePass
     public int Number { get; }
 
     /// <summary>Whether this pass accumulates sums and outcome counts (the first pass and pilots).</summary>
-    public bool CountsOutcomes => First is null;
+    public bool CountsOutcomes { get; }
 
     internal QuantilePlan Plan { get; }
 
@@ -147,7 +148,7 @@ public sealed record EnsembleLimits
 /// hold the target ranks (further passes only if those do not fit). Means are the exact sum
 /// rounded once, divided by the run count.
 /// </remarks>
-public sealed class EnsembleSummary
+public sealed partial class EnsembleSummary
 {
     private readonly int _allies;
     private readonly int _years;

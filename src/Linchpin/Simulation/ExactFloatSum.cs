@@ -9,7 +9,7 @@ namespace Linchpin.Simulation;
 /// whenever that order never rounds (as for an ensemble's values, whose exponents span less than
 /// the 29 spare bits of a double).
 /// </summary>
-internal sealed class ExactFloatSum
+internal sealed partial class ExactFloatSum
 {
     // 254 finite exponent fields (0 = subnormal); 255 (infinity and NaN) are counted apart.
     private const int Exponents = 255;

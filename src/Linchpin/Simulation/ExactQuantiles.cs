@@ -90,7 +90,7 @@ internal sealed record Watch(ulong Low, ulong High, long Below, long Count, ulon
 internal sealed record SeriesPlan(long Count, Watch[] Watches, IReadOnlyDictionary<long, double> Resolved);
 
 /// <summary>What one pass watches, for every series.</summary>
-internal sealed class QuantilePlan(SeriesPlan[] series, long keepValues)
+internal sealed partial class QuantilePlan(SeriesPlan[] series, long keepValues)
 {
     public SeriesPlan[] Series { get; } = series;
 
@@ -122,7 +122,7 @@ internal sealed class QuantilePlan(SeriesPlan[] series, long keepValues)
 }
 
 /// <summary>The values one pass (or one part of it) has seen: bin counts and kept values per watched interval.</summary>
-internal sealed class QuantileAccumulator
+internal sealed partial class QuantileAccumulator
 {
     private readonly long[]?[][] _counts;
     private readonly List<double>?[][] _kept;
