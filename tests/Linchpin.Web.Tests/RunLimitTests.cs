@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 namespace Linchpin.Web.Tests;
 
 /// <summary>The run queue's bounds: a full queue answers 429, never a server error.</summary>
+// One collection with the browser tests: a factory finds its host among every host the process builds, so none start side by side.
+[Collection(BrowserGroup.Name)]
 public sealed class RunLimitTests
 {
     [Fact]

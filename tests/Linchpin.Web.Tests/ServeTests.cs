@@ -3,6 +3,8 @@ using System.Net;
 namespace Linchpin.Web.Tests;
 
 /// <summary><c>linchpin serve</c>: loopback by default, a warning for any other address, bad addresses refused, a clean stop.</summary>
+// One collection with the browser tests: a factory finds its host among every host the process builds, so none start side by side.
+[Collection(BrowserGroup.Name)]
 public sealed class ServeTests
 {
     [Theory]

@@ -114,15 +114,15 @@ internal static class BacktestCommand
                 var (mean, sd, low, high) = r.Posterior.Summary(j);
                 json.WriteStartObject();
                 json.WriteString("parameter", r.Posterior.Priors[j].Name);
-                json.WriteNumber("mean", mean);
-                json.WriteNumber("sd", sd);
-                json.WriteNumber("p05", low);
-                json.WriteNumber("p95", high);
+                ResultJson.WriteNumber(json, "mean", mean);
+                ResultJson.WriteNumber(json, "sd", sd);
+                ResultJson.WriteNumber(json, "p05", low);
+                ResultJson.WriteNumber(json, "p95", high);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            json.WriteNumber("calibration_epsilon", r.Posterior.Epsilon);
+            ResultJson.WriteNumber(json, "calibration_epsilon", r.Posterior.Epsilon);
             ResultJson.WriteStrings(json, "notes", ResultNotes.Others(r.Notes));
             ResultJson.WriteStrings(json, "warnings", ResultNotes.Warnings(r.Notes));
             json.WriteEndObject();
@@ -136,15 +136,15 @@ internal static class BacktestCommand
         json.WriteNumber("target_year", y.Year);
         json.WriteString("actual_edition", y.ActualEdition);
         SensitivityCommand.Number(json, "spearman", y.Model.Spearman);
-        json.WriteNumber("mae", y.Model.Mae);
-        json.WriteNumber("bias", y.Model.Bias);
+        ResultJson.WriteNumber(json, "mae", y.Model.Mae);
+        ResultJson.WriteNumber(json, "bias", y.Model.Bias);
         json.WriteNumber("n", y.Allies.Count);
-        json.WriteNumber("coverage_90", y.Coverage90);
+        ResultJson.WriteNumber(json, "coverage_90", y.Coverage90);
         json.WriteStartObject("count_at_target");
         json.WriteNumber("target", y.CountAtTarget.Target);
-        json.WriteNumber("median", y.CountAtTarget.Median);
-        json.WriteNumber("p05", y.CountAtTarget.Low);
-        json.WriteNumber("p95", y.CountAtTarget.High);
+        ResultJson.WriteNumber(json, "median", y.CountAtTarget.Median);
+        ResultJson.WriteNumber(json, "p05", y.CountAtTarget.Low);
+        ResultJson.WriteNumber(json, "p95", y.CountAtTarget.High);
         json.WriteNumber("actual", y.CountAtTarget.Actual);
         json.WriteEndObject();
         json.WriteStartArray("baselines");
@@ -153,8 +153,8 @@ internal static class BacktestCommand
             json.WriteStartObject();
             json.WriteString("name", b.Name);
             SensitivityCommand.Number(json, "spearman", b.Spearman);
-            json.WriteNumber("mae", b.Mae);
-            json.WriteNumber("bias", b.Bias);
+            ResultJson.WriteNumber(json, "mae", b.Mae);
+            ResultJson.WriteNumber(json, "bias", b.Bias);
             json.WriteNumber("count_at_target", b.CountAtTarget);
             json.WriteEndObject();
         }
@@ -173,12 +173,12 @@ internal static class BacktestCommand
         {
             json.WriteStartObject();
             json.WriteString("iso3", a.Iso3);
-            json.WriteNumber("start", a.Start);
-            json.WriteNumber("last_seen", a.LastSeen);
-            json.WriteNumber("predicted", a.Predicted);
-            json.WriteNumber("p05", a.Low);
-            json.WriteNumber("p95", a.High);
-            json.WriteNumber("actual", a.Actual);
+            ResultJson.WriteNumber(json, "start", a.Start);
+            ResultJson.WriteNumber(json, "last_seen", a.LastSeen);
+            ResultJson.WriteNumber(json, "predicted", a.Predicted);
+            ResultJson.WriteNumber(json, "p05", a.Low);
+            ResultJson.WriteNumber(json, "p95", a.High);
+            ResultJson.WriteNumber(json, "actual", a.Actual);
             json.WriteEndObject();
         }
 

@@ -35,7 +35,7 @@ internal static class SimulateCommand
             var (setup, notes) = ScenarioWorld.Resolve(store, scenario);
             var posteriorPath = parsed.GetValue(posteriorOption);
             var posterior = posteriorPath is null ? null : PosteriorFile.Read(posteriorPath, scenario);
-            notes = [.. notes, PosteriorNote(posterior, posteriorPath)];
+            notes = [.. notes, SimulationResults.BandsNote(posterior, posteriorPath)];
 
             // Said before the long work starts; CSV output says them again at the end, so it does not here.
             if (parsed.GetValue(CommonOptions.Format) != OutputFormat.Csv)
@@ -78,9 +78,4 @@ internal static class SimulateCommand
         }));
         return command;
     }
-
-    /// <summary>What the bands include, in words.</summary>
-    internal static string PosteriorNote(Posterior? posterior, string? path) => posterior is null
-        ? "bands: shock and threat noise only; parameters are fixed at the scenario's values (use --posterior to include parameter uncertainty)"
-        : $"bands: shock and threat noise and parameter uncertainty: each run draws one of {posterior.Particles.Count} posterior particles from {path} ({string.Join(", ", posterior.Priors.Select(p => p.Name))}; {posterior.Method}; fitted on {posterior.Targets})";
 }

@@ -15,12 +15,7 @@ internal static class ResultWriter
 {
     public static void Write(ResultTable table, OutputFormat format, CliEnvironment environment, string? title = null, IReadOnlyList<string>? notes = null)
     {
-        notes ??= [];
-        if (ResultJson.NonFiniteCount(table) is var nonFinite and > 0)
-        {
-            // Every format writes them as missing (an empty CSV field, JSON null), so they would otherwise pass unseen.
-            notes = [.. notes, $"warning: {nonFinite} value(s) are not finite numbers (NaN or ±infinity) and are written as missing"];
-        }
+        notes = ResultNotes.WithNonFinite(table, notes ?? []);
 
         switch (format)
         {

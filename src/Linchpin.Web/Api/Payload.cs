@@ -28,11 +28,14 @@ internal sealed record Payload(byte[] Body, string ContentType, string? FileName
         return TypedResults.File(Body, ContentType, FileName);
     }
 
-    /// <summary>A table as the command line's JSON (with its final line end), or as CSV.</summary>
-    public static Payload Table(ResultTable table, string format, string stem, Provenance? provenance) => format switch
+    /// <summary>
+    /// A table as the command line's JSON (<c>{"rows", "notes", "warnings"}</c>, with its final line
+    /// end), or as CSV (the rows only, as the command line's standard output).
+    /// </summary>
+    public static Payload Table(ResultTable table, string format, string stem, Provenance? provenance, IEnumerable<string>? notes = null) => format switch
     {
         "csv" => new(Encoding.UTF8.GetBytes(CsvText(table)), Csv, stem + ".csv", Ascii(provenance)),
-        _ => new(Encoding.UTF8.GetBytes(ResultJson.Text(table) + "\n"), Json),
+        _ => new(Encoding.UTF8.GetBytes(ResultJson.Document(table, ResultNotes.WithNonFinite(table, notes ?? [])) + "\n"), Json),
     };
 
     /// <summary>A result with its title and notes, for the pages: <c>{"title", "notes", "rows"}</c>.</summary>

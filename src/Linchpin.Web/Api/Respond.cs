@@ -31,7 +31,7 @@ internal static class Respond
             return Payload.Full(result);
         }
 
-        return Payload.Table(result.Table, chosen, stem, ProvenanceOf(context, datasets));
+        return Payload.Table(result.Table, chosen, stem, ProvenanceOf(context, datasets), result.Notes);
     }
 
     /// <summary><c>json</c> (default) or <c>csv</c>.</summary>

@@ -13,6 +13,11 @@ const L = (() => {
       error.status = response.status;
       throw error;
     }
+    // Tables come as the command line prints them, {rows, notes, warnings}: the pages read the rows,
+    // with the notes and warnings beside them.
+    if (body && Array.isArray(body.rows) && Array.isArray(body.warnings) && !("title" in body)) {
+      return Object.assign(body.rows, { notes: body.notes, warnings: body.warnings });
+    }
     return body;
   }
 

@@ -23,7 +23,7 @@ internal sealed class EnsembleAdapter
     {
         Scenario = scenario;
         _engine = engine;
-        _notes = notes;
+        _notes = [.. notes, SimulationResults.BandsNote(null, null)];
         _datasets = datasets;
     }
 

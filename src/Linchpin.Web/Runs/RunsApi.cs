@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Linchpin.Reports;
 using Linchpin.Scenarios;
@@ -34,7 +33,7 @@ internal static class RunsApi
             queue.Remove(id) is { } job ? TypedResults.Ok(job.State()) : Unknown(id))
             .WithSummary("Cancel a queued or running run; forget a finished one");
         group.MapGet("/{id}/summary", (HttpContext context, string id, RunQueue queue) =>
-            Output(id, queue, output => new Payload(Encoding.UTF8.GetBytes(ResultJson.Text(output.Summary.Table) + "\n"), Payload.Json)))
+            Output(id, queue, output => Payload.Table(output.Summary.Table, "json", "summary", null, output.Summary.Notes)))
             .WithSummary("Per-ally probabilities and settlement band: the JSON linchpin simulate --format json prints");
         group.MapGet("/{id}/bands", (string id, RunQueue queue) =>
             Output(id, queue, output => Payload.Table(output.Bands, "json", "bands", null)))

@@ -79,9 +79,10 @@ public static class LandscapeResults
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(method);
-        if (coalitions < 2)
+        // The ranges of the command's options (Cli/NumericOptions), said in the same words.
+        if (InputNumber.Problem(coalitions, 2, 1000) is { } badCoalitions)
         {
-            throw new LinchpinException($"--coalitions: must be at least 2, got {coalitions}");
+            throw new LinchpinException($"--coalitions: {badCoalitions}");
         }
 
         var chosen = method.ToLowerInvariant();
@@ -94,9 +95,9 @@ public static class LandscapeResults
             "auto" => coalitions == 2 && problem.Count <= AutoExactActors,
             _ => throw new LinchpinException($"--method: unknown method '{chosen}' (use exact, search or auto)"),
         };
-        if (starts < 1)
+        if (InputNumber.Problem(starts, 1, 10_000_000) is { } badStarts)
         {
-            throw new LinchpinException($"--starts: must be at least 1, got {starts}");
+            throw new LinchpinException($"--starts: {badStarts}");
         }
 
         if (exact)

@@ -33,4 +33,22 @@ public static class ResultNotes
         ArgumentNullException.ThrowIfNull(notes);
         return [.. notes.Where(n => !IsWarning(n))];
     }
+
+    /// <summary>
+    /// <paramref name="notes"/> with, when <paramref name="table"/> holds values that are not finite
+    /// numbers, a warning counting them: every format writes them as missing (an empty CSV field,
+    /// JSON <c>null</c>), so they would otherwise pass unseen.
+    /// </summary>
+    public static IReadOnlyList<string> WithNonFinite(Linchpin.Data.ResultTable table, IEnumerable<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(notes);
+        var all = notes.ToList();
+        if (ResultJson.NonFiniteCount(table) is var count and > 0)
+        {
+            all.Add($"warning: {count} value(s) are not finite numbers (NaN or ±infinity) and are written as missing");
+        }
+
+        return all;
+    }
 }

@@ -52,5 +52,10 @@ public static class SimulationResults
         }
     }
 
+    /// <summary>What the bands include, in words.</summary>
+    public static string BandsNote(Linchpin.Validation.Posterior? posterior, string? path) => posterior is null
+        ? "bands: shock and threat noise only; parameters are fixed at the scenario's values (use --posterior to include parameter uncertainty)"
+        : $"bands: shock and threat noise and parameter uncertainty: each run draws one of {posterior.Particles.Count} posterior particles from {path} ({string.Join(", ", posterior.Priors.Select(p => p.Name))}; {posterior.Method}; fitted on {posterior.Targets})";
+
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 }
