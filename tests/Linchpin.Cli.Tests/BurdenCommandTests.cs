@@ -262,6 +262,11 @@ public sealed class BurdenCommandTests : IDisposable
         // Two fan charts per scenario (8) and the SMA histogram for the four with a Korean agreement.
         Assert.Equal(20, simulation.Split("data:image/png;base64,").Length - 1);
         Assert.Contains("<td>hormuz</td><td>KOR</td>", first, StringComparison.Ordinal);
+        // The fan charts show the observed path, one source per ally, and say what the band includes.
+        var captions = System.Net.WebUtility.HtmlDecode(simulation);
+        Assert.Contains("the observed path (DEU observed (NATO); POL observed (NATO))", captions, StringComparison.Ordinal);
+        Assert.Contains("the observed path (KOR observed (national budget); JPN observed (national budget))", captions, StringComparison.Ordinal);
+        Assert.Contains("bands: shock and threat noise only; parameters are fixed at the scenario's values", captions, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,13 @@ namespace Linchpin.Cli.Plots;
 /// <param name="High">95th percentile per year.</param>
 internal sealed record FanSeries(string Label, Color Color, LinePattern Pattern, double[] Years, double[] Median, double[] Low, double[] High);
 
+/// <summary>An observed path drawn over a fan chart.</summary>
+/// <param name="Label">Legend text.</param>
+/// <param name="Pattern">Line pattern (the ally's, as its fans).</param>
+/// <param name="Years">Calendar years with an observation.</param>
+/// <param name="Values">The observed values.</param>
+internal sealed record ObservedSeries(string Label, LinePattern Pattern, double[] Years, double[] Values);
+
 /// <summary>One distribution of a histogram.</summary>
 /// <param name="Label">Legend text.</param>
 /// <param name="Color">Bar colour.</param>
@@ -23,7 +30,7 @@ internal sealed record HistogramSeries(string Label, Color Color, IReadOnlyList<
 internal static class SimulationCharts
 {
     /// <summary>Median lines with shaded 5–95 % bands.</summary>
-    public static Plot Fan(IReadOnlyList<FanSeries> series, string title, string yLabel)
+    public static Plot Fan(IReadOnlyList<FanSeries> series, string title, string yLabel, IReadOnlyList<ObservedSeries>? observed = null)
     {
         var plot = new Plot();
         foreach (var s in series)
@@ -41,6 +48,17 @@ internal static class SimulationCharts
             line.LinePattern = s.Pattern;
             line.MarkerSize = 5;
             line.LegendText = s.Label;
+        }
+
+        foreach (var o in observed ?? [])
+        {
+            var line = plot.Add.Scatter(o.Years, o.Values);
+            line.Color = Colors.Black;
+            line.LineWidth = 1.5f;
+            line.LinePattern = o.Pattern;
+            line.MarkerSize = 7;
+            line.MarkerShape = MarkerShape.FilledDiamond;
+            line.LegendText = o.Label;
         }
 
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Linchpin.Analysis;
 using Linchpin.Cli.Plots;
 using Linchpin.Data;
 using Linchpin.Scenarios;
@@ -37,6 +38,8 @@ internal static class SimulationReport
             "The three ensembles share the seed, so they face the same random draws and differ by the doctrine. " +
             "These are model outcomes under documented assumptions (docs/models/simulation.md), not forecasts.");
         var manifest = new List<IReadOnlyList<object?>>();
+        var bands = Linchpin.Reports.SimulationResults.BandsNote(null, null);
+        var natoYears = new Dictionary<int, AllianceSpending?>();
         foreach (var name in BuiltInScenarios.Names)
         {
             var scenario = BuiltInScenarios.Load(name);
@@ -66,13 +69,17 @@ internal static class SimulationReport
             }
 
             var keyText = string.Join(", ", key);
+            var observed = Observed(store, natoYears, key, scenario.StartYear, scenario.StartYear + scenario.Years);
+            var observedText = observed.Count > 0
+                ? $" Black diamonds: the observed path ({string.Join("; ", observed.Select(o => o.Label))}); years without a published figure are left out."
+                : " No observed path: no published figure covers these allies and years.";
             report.Plot(SimulationCharts.Fan([.. ends.SelectMany(v => key.Select((iso3, k) => Fan(v, iso3, k, TrajectoryVariable.PctGdp)))],
-                $"{scenario.Name}: defence spending by doctrine", "defence spending, % of GDP"),
-                $"{scenario.Name}: defence spending (% of GDP) of {keyText}, multilateral (blue) against transactional (red) doctrine; median and 5-95 % band of {runs} runs.",
+                $"{scenario.Name}: defence spending by doctrine", "defence spending, % of GDP", observed),
+                $"{scenario.Name}: defence spending (% of GDP) of {keyText}, multilateral (blue) against transactional (red) doctrine; median and 5-95 % band of {runs} runs ({bands}).{observedText}",
                 height: 520);
             report.Plot(SimulationCharts.Fan([.. ends.SelectMany(v => key.Select((iso3, k) => Fan(v, iso3, k, TrajectoryVariable.Belief)))],
                 $"{scenario.Name}: belief in the patron's commitment by doctrine", "belief in the commitment, E[κ]"),
-                $"{scenario.Name}: belief in the patron's commitment of {keyText}, multilateral (blue) against transactional (red) doctrine; median and 5-95 % band of {runs} runs. Abandonment fear is 1 − E[κ].",
+                $"{scenario.Name}: belief in the patron's commitment of {keyText}, multilateral (blue) against transactional (red) doctrine; median and 5-95 % band of {runs} runs ({bands}). Abandonment fear is 1 − E[κ].",
                 height: 520);
 
             var sma = allies.IndexOf("KOR");
@@ -143,6 +150,56 @@ internal static class SimulationReport
         return ["maddison", "nato_pct_gdp", "nato_members", "nmc", "us_rok_sma", "atop_member", "atop_alliance", "atop_ddy"];
     }
 
+
+    /// <summary>
+    /// The allies' observed % of GDP over the scenario's years: NATO's figures (the edition the burden
+    /// commands choose for each year) or the government's published budget; a year without a figure is
+    /// left out, never drawn as a value.
+    /// </summary>
+    private static List<ObservedSeries> Observed(WorldStore store, Dictionary<int, AllianceSpending?> natoYears, List<string> key, int first, int last)
+    {
+        AllianceSpending? Year(int year)
+        {
+            if (!natoYears.TryGetValue(year, out var spending))
+            {
+                try
+                {
+                    spending = AllianceSpendingReader.Nato(store, year);
+                }
+                catch (LinchpinException error) when (error.Kind == ErrorKind.Data)
+                {
+                    spending = null;
+                }
+
+                natoYears[year] = spending;
+            }
+
+            return spending;
+        }
+
+        // One source per ally, never mixed along a path: NATO's figures for a NATO ally, else the
+        // government's published defence budget over GDP (the start year's sources).
+        var series = new List<ObservedSeries>();
+        var years = Enumerable.Range(first, last - first + 1).ToList();
+        for (var k = 0; k < key.Count; k++)
+        {
+            var iso3 = key[k];
+            var points = years.Select(y => (Year: y, Pct: Year(y)?.Members.FirstOrDefault(m => m.Iso3 == iso3)?.PctGdp)).Where(p => p.Pct is not null).ToList();
+            var source = "NATO";
+            if (points.Count == 0)
+            {
+                points = [.. years.Select(y => (Year: y, StartYearSpending.NationalBudget(store, iso3, y)?.PctGdp)).Where(p => p.PctGdp is not null).Select(p => (p.Year, Pct: p.PctGdp))];
+                source = "national budget";
+            }
+
+            if (points.Count > 0)
+            {
+                series.Add(new ObservedSeries($"{iso3} observed ({source})", _allyPatterns[k], [.. points.Select(p => (double)p.Year)], [.. points.Select(p => p.Pct!.Value)]));
+            }
+        }
+
+        return series;
+    }
     private static string Describe(Doctrine doctrine)
     {
         var text = $"τ = {doctrine.Transactional.ToString("0.##", CultureInfo.InvariantCulture)}";
