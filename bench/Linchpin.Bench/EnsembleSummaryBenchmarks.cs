@@ -29,14 +29,7 @@ public class EnsembleSummaryBenchmarks
     public void Setup()
     {
         var random = new Random(1);
-        string[] theatres = ["east", "west", "south"];
-        var allies = Enumerable.Range(0, 30).Select(i => new AllySetup($"A{i:00}", $"Ally {i}", 50 + (4000 * random.NextDouble()), 0.5 + (2 * random.NextDouble()),
-            0.015, theatres[i % 3], 0.8, 10, i % 5 == 0 ? 30 : 0, 65, 0.3)).ToList();
-        var setup = new SimulationSetup("bench", 2014, 10, new PatronSetup("USA", 18_000, 3.5, 0.02, 0.3), allies,
-            new Doctrine(0.2, 2, true, [new DoctrineChange(2017, 0.8)]),
-            [new ShockSetup(ShockKind.Invasion, 2022, 0, ["east"], 0.5, 2, 0.2, "invasion"),
-             new ShockSetup(ShockKind.MissileTest, null, 0.3, ["south"], 0.1, 0, 0.05, "test")],
-            new SimulationParameters());
+        var setup = SyntheticScenario.ThirtyAllies(random);
         _engine = new SimulationEngine(setup);
         _runs = new RunBuffer[Distinct];
         for (var r = 0; r < Distinct; r++)

@@ -19,9 +19,9 @@ internal static class LandscapeCommand
         var states = new Option<string?>("--states") { Description = "With --year: comma-separated states (ISO3, COW abbreviation or number)" };
         var derive = new Option<bool>("--derive-propensities") { Description = "Derive propensities from alliance-portfolio similarity (S) and strategic rivalries" };
         var rivalry = NumericOptions.Number("--rivalry-weight", "Propensity subtracted for an active strategic rivalry (0 to 1000)", 1, 0, 1000);
-        var coalitions = NumericOptions.Whole("--coalitions", "Number of coalitions (exact search only for 2)", 2, 2, 1000);
+        var coalitions = NumericOptions.Whole("--coalitions", "Number of coalitions (exact search only for 2)", 2, 2, LandscapeResults.MaxCoalitions);
         var method = new Option<string>("--method") { Description = $"exact, search (multi-start descent), or auto (exact for 2 coalitions up to {LandscapeResults.AutoExactActors} actors)", DefaultValueFactory = _ => "auto" };
-        var starts = NumericOptions.Whole("--starts", "Random starts of the search", 1000, 1, 10_000_000);
+        var starts = NumericOptions.Whole("--starts", "Random starts of the search", 1000, 1, LandscapeResults.MaxStarts);
         var seed = new Option<int>("--seed") { Description = "Seed of the search", DefaultValueFactory = _ => 1 };
         var command = new Command("landscape", "Landscape theory of aggregation: the minimum-energy split into coalitions, every local minimum and its basin of attraction");
         foreach (var option in new Option[] { input, year, states, derive, rivalry, coalitions, method, starts, seed })

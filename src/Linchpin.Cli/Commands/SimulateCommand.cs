@@ -13,7 +13,7 @@ internal static class SimulateCommand
     public static Command Build(CliEnvironment environment)
     {
         var scenarioOption = new Option<string>("--scenario") { Description = "A built-in scenario name or a YAML file", Required = true };
-        var runs = NumericOptions.Whole("--runs", "Number of runs (1 to 1000000)", 1000, 1, 1_000_000);
+        var runs = NumericOptions.Whole("--runs", "Number of runs (1 to 1000000)", 1000, 1, SimulationResults.MaxRuns);
         var seed = new Option<ulong>("--seed") { Description = "Ensemble seed (run r uses the stream of seed and r)", DefaultValueFactory = _ => 42 };
         var threads = NumericOptions.Whole("--threads", "Threads (results do not depend on it)", Environment.ProcessorCount, 1, 1024);
         var output = new Option<string?>("--out") { Description = "Folder for trajectories.parquet, events.csv, summary.csv, summary.json, manifest.json" };

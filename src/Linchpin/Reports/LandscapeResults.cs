@@ -25,6 +25,12 @@ public static class LandscapeResults
     /// <summary>The most actors solved exactly when the method is left to choose.</summary>
     public const int AutoExactActors = 28;
 
+    /// <summary>The most coalitions a split may have.</summary>
+    public const int MaxCoalitions = 1000;
+
+    /// <summary>The most random starts of the search.</summary>
+    public const int MaxStarts = 10_000_000;
+
     /// <summary>
     /// The problem of <paramref name="states"/> (comma separated: ISO3, COW abbreviation or number) in
     /// <paramref name="year"/>: sizes from CINC, propensities from alliance-portfolio similarity (S, ATOP 5.1)
@@ -79,8 +85,8 @@ public static class LandscapeResults
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(method);
-        // The ranges of the command's options (Cli/NumericOptions), said in the same words.
-        if (InputNumber.Problem(coalitions, 2, 1000) is { } badCoalitions)
+        // The ranges of the command's options, said in the same words (the command line checks them as it parses).
+        if (InputNumber.Problem(coalitions, 2, MaxCoalitions) is { } badCoalitions)
         {
             throw new LinchpinException($"--coalitions: {badCoalitions}");
         }
@@ -95,7 +101,7 @@ public static class LandscapeResults
             "auto" => coalitions == 2 && problem.Count <= AutoExactActors,
             _ => throw new LinchpinException($"--method: unknown method '{chosen}' (use exact, search or auto)"),
         };
-        if (InputNumber.Problem(starts, 1, 10_000_000) is { } badStarts)
+        if (InputNumber.Problem(starts, 1, MaxStarts) is { } badStarts)
         {
             throw new LinchpinException($"--starts: {badStarts}");
         }
