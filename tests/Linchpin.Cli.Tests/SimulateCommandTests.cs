@@ -130,6 +130,30 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void The_sma_backtest_reports_the_same_fields_with_undefined_ranks_as_null_and_a_note()
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("backtest", "sma-2018", "--runs", "200", "--format", "json");
+        Assert.True(result.Exit == 0, result.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        foreach (var field in new[] { "spearman", "mae", "bias", "n", "agreements", "baselines", "coverage_90", "count_at_target", "count_at_target_note", "beats_every_baseline", "verdict", "fit" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), field);
+        }
+
+        // The figures are checked against a hand computation in Linchpin.Tests (SmaBacktestTests).
+        Assert.Equal(6, root.GetProperty("n").GetInt32());
+        Assert.Equal(6, root.GetProperty("agreements").GetArrayLength());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("count_at_target").ValueKind);
+        var carried = root.GetProperty("baselines").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "2018 carried forward");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, carried.GetProperty("spearman").ValueKind);
+        Assert.Contains("undefined", carried.GetProperty("spearman_note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1669.0 / 6, carried.GetProperty("mae").GetDouble(), 1e-9);
+        Assert.Equal(root.GetProperty("beats_every_baseline").GetBoolean(), root.GetProperty("verdict").GetArrayLength() == 0);
+    }
+
+    [Fact]
     public void A_posterior_from_another_scenario_is_refused_and_nothing_is_written()
     {
         using var cli = new CliRunner();

@@ -30,5 +30,15 @@ public class ValidationReportTests
 
         Assert.All(year.Losses, loss => Assert.Contains($"nato-2014, forecast-date: {loss}.", section, StringComparison.Ordinal));
         Assert.Equal(year.Losses.Count == 0, section.Contains("nato-2014, forecast-date, 2023: the model beats every baseline", StringComparison.Ordinal));
+
+        // The SMA backtest: every baseline a row, every loss a sentence.
+        var sma = SmaBacktest.Run(store, "sma-2018", SmaBacktest.DefaultResamples, 42);
+        Assert.Contains("Cost-sharing backtest (sma-2018)", section, StringComparison.Ordinal);
+        foreach (var baseline in sma.Baselines)
+        {
+            Assert.Contains($"<td>{baseline.Name}</td>", section, StringComparison.Ordinal);
+        }
+
+        Assert.All(sma.Losses, loss => Assert.Contains($"sma-2018: {loss}.", section, StringComparison.Ordinal));
     }
 }

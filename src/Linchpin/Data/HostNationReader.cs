@@ -4,6 +4,12 @@ using Linchpin.Analysis;
 
 namespace Linchpin.Data;
 
+/// <summary>One year's ROK contribution under a Special Measures Agreement.</summary>
+/// <param name="Agreement">The SMA's number (1 = 1991).</param>
+/// <param name="Year">The calendar year.</param>
+/// <param name="Amount">The contribution, billions of current won, or <c>null</c> where no amount is published.</param>
+public sealed record SmaAmount(int Agreement, int Year, double? Amount);
+
 /// <summary>Reads host-nation support ledgers: US–ROK Special Measures Agreements and US–Japan host-nation support.</summary>
 public static partial class HostNationReader
 {
@@ -19,6 +25,21 @@ public static partial class HostNationReader
             _ => throw new LinchpinException($"no host-nation support data for '{host}' ({country.Name}): the data cover KOR and JPN"),
         };
     }
+
+    /// <summary>The ROK's yearly contributions under the Special Measures Agreements (<c>us_rok_sma</c>), in billions of current won, in year order.</summary>
+    public static IReadOnlyList<SmaAmount> SmaHistory(WorldStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return [.. store.Query($"SELECT sma, year, krw_billion FROM {store.Require("us_rok_sma")} ORDER BY year").Rows
+            .Select(r => new SmaAmount(Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture), r[2] as double?))];
+    }
+
+    /// <summary>"1st", "2nd", "11th", …</summary>
+    internal static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
 
     private static HostNationLedger Korea(WorldStore store)
     {
@@ -65,12 +86,6 @@ public static partial class HostNationReader
             "troops: US forces in Japan as printed by the sources, carried forward at most 5 years",
         ]);
     }
-
-    private static string Ordinal(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => $"{n}th",
-        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
-    };
 
     [GeneratedRegex(@"FY(\d{4})")]
     private static partial Regex FiscalYear();

@@ -50,6 +50,7 @@ public static class ForecastScores
     }
 
     /// <summary>The sentences saying which baselines the model does not beat on MAE or Spearman (empty when it beats them all).</summary>
+    /// <remarks>Where either Spearman is undefined (a forecast the same for every unit), the pair is compared on MAE alone, and the sentence says so.</remarks>
     public static IReadOnlyList<string> Losses(ForecastScore model, IReadOnlyList<ForecastScore> baselines, string context)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -63,7 +64,14 @@ public static class ForecastScores
                 worse.Add(FormattableString.Invariant($"MAE {model.Mae:0.000} against {b.Mae:0.000}"));
             }
 
-            if (!(model.Spearman > b.Spearman))
+            if (double.IsNaN(model.Spearman) || double.IsNaN(b.Spearman))
+            {
+                if (worse.Count > 0)
+                {
+                    worse.Add("Spearman undefined, not compared");
+                }
+            }
+            else if (!(model.Spearman > b.Spearman))
             {
                 worse.Add(FormattableString.Invariant($"Spearman {model.Spearman:0.000} against {b.Spearman:0.000}"));
             }
