@@ -122,8 +122,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     public async Task CheckVersionsAsync(string version) => ClusterJobs.CheckVersions(await SilosAsync().ConfigureAwait(false), version);
 
     /// <summary>Submits a job or attaches to it, and waits for its result (see <see cref="ClusterJobs.RunAsync"/>).</summary>
-    public Task<EnsembleResult> RunAsync(SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation) =>
-        ClusterJobs.RunAsync(Client, engine, definition, attachOnly, progress, cancellation);
+    public Task<EnsembleResult> RunAsync(SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation,
+        Action<ReadOnlyMemory<byte>>? records = null) =>
+        ClusterJobs.RunAsync(Client, engine, definition, attachOnly, progress, cancellation, records);
 
     /// <summary>Cancels a job (see <see cref="ClusterJobs.CancelAsync"/>).</summary>
     public Task<JobStatus> CancelAsync(string jobId) => ClusterJobs.CancelAsync(Client, jobId);
@@ -180,8 +181,10 @@ public static class ClusterJobs
     /// <param name="attachOnly">Only attach: a job the cluster does not know is an error.</param>
     /// <param name="progress">Sees each status while the job runs, or <c>null</c>.</param>
     /// <param name="cancellation">Stops waiting (the job goes on; <see cref="CancelAsync"/> stops it).</param>
+    /// <param name="records">With a job that records its runs: sees every message of run records, in run order from run 0, before the result is returned.</param>
     /// <exception cref="LinchpinException">The job is unknown (with <paramref name="attachOnly"/>), failed, or was cancelled.</exception>
-    public static async Task<EnsembleResult> RunAsync(IClusterClient client, SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation)
+    public static async Task<EnsembleResult> RunAsync(IClusterClient client, SimulationEngine engine, JobDefinition definition, bool attachOnly, Action<JobStatus>? progress, CancellationToken cancellation,
+        Action<ReadOnlyMemory<byte>>? records = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(definition);
@@ -197,12 +200,44 @@ public static class ClusterJobs
             status = await job.Submit(definition).ConfigureAwait(false);
         }
 
+        if (records is not null && !definition.RecordRuns)
+        {
+            throw new ArgumentException($"job {definition.Id} records no runs", nameof(records));
+        }
+
+        // The next run whose records are due; each fetch acknowledges the runs before it.
+        var nextRecord = 0L;
+        async Task FetchRecordsAsync()
+        {
+            while (records is not null && nextRecord < definition.Runs && await job.Records(nextRecord).ConfigureAwait(false) is { } chunk)
+            {
+                var (first, count) = RunRecordWire.Range(chunk);
+                if (first != nextRecord || count < 1)
+                {
+                    throw new LinchpinException(ErrorKind.Data, $"job {definition.Id} sent the records of runs from {first} where run {nextRecord} was due");
+                }
+
+                records(chunk);
+                nextRecord += count;
+            }
+        }
+
         var failures = 0;
         while (true)
         {
             progress?.Invoke(status);
             switch (status.State)
             {
+                case JobState.Done when records is not null && nextRecord < definition.Runs:
+                    // A finished job answers every record (making again those let go).
+                    await FetchRecordsAsync().ConfigureAwait(false);
+                    if (nextRecord < definition.Runs)
+                    {
+                        await Task.Delay(Poll, cancellation).ConfigureAwait(false);
+                        status = await job.Status().ConfigureAwait(false);
+                    }
+
+                    continue;
                 case JobState.Done:
                     var bytes = await job.Result().ConfigureAwait(false)
                         ?? throw new LinchpinException(ErrorKind.Data, $"job {definition.Id} finished without a result");
@@ -217,13 +252,14 @@ public static class ClusterJobs
                     continue;
             }
 
-            await Task.Delay(Poll, cancellation).ConfigureAwait(false);
             try
             {
+                await FetchRecordsAsync().ConfigureAwait(false);
+                await Task.Delay(Poll, cancellation).ConfigureAwait(false);
                 status = await job.Status().ConfigureAwait(false);
                 failures = 0;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && ++failures < 20)
+            catch (Exception ex) when (ex is not (OperationCanceledException or LinchpinException or IOException) && ++failures < 20)
             {
                 // The coordinator's silo is failing over; ask again.
             }

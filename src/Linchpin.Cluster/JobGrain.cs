@@ -9,7 +9,9 @@ namespace Linchpin.Cluster;
 /// handed to workers on every active silo (as many at a time as the silo has cores), and merges
 /// their partial summaries in run-index order. A batch whose call fails or times out (its silo
 /// died or left) is handed out again; summaries are exact, so the result does not depend on
-/// which worker made which batch, or on how the runs were split.
+/// which worker made which batch, or on how the runs were split. A job that records its runs holds
+/// the first pass's run records until its client has fetched them, in run order; past a bound of
+/// bytes held it hands out only the batches the client needs next, so memory stays bounded.
 /// </summary>
 internal sealed class JobGrain : Grain, IJobGrain, IDisposable
 {
@@ -27,6 +29,12 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
     private string? _error;
     private byte[]? _result;
     private CancellationTokenSource? _cancel;
+
+    // Run records of the first pass not yet acknowledged by the client, by first run; which batches of the first pass have been made.
+    private readonly SortedDictionary<long, byte[]> _records = [];
+    private long _recordBytes;
+    private bool[] _recordBatchesMade = [];
+    private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Which submission the running loop belongs to: a loop cancelled before a resubmission must not touch the new one's state.
     private int _generation;
@@ -48,6 +56,7 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
         _state = JobState.Running;
         (_pass, _runsDone, _batchesDone, _reissued, _error, _result) = (0, 0, 0, 0, null, null);
         _plans.Clear();
+        ForgetRecords();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
         DelayDeactivation(KeepResult);
@@ -65,12 +74,65 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
     public Task<byte[]> PassPlan(int pass) =>
         _plans.TryGetValue(pass, out var plan) ? Task.FromResult(plan) : throw new ArgumentException($"job {this.GetPrimaryKeyString()} has no pass {pass} (yet)", nameof(pass));
 
+    public async Task<byte[]?> Records(long fromRun)
+    {
+        var definition = _definition;
+        if (definition is null || _state is not (JobState.Running or JobState.Done))
+        {
+            // Unknown: a new activation (the client submits again); cancelled or failed: the status says so.
+            return null;
+        }
+
+        if (!definition.RecordRuns)
+        {
+            throw new ArgumentException($"job {definition.Id} records no runs", nameof(fromRun));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(fromRun);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(fromRun, definition.Runs);
+        foreach (var delivered in _records.Keys.TakeWhile(k => k < fromRun).ToList())
+        {
+            _recordBytes -= _records[delivered].Length;
+            _records.Remove(delivered);
+            _drained.TrySetResult();
+        }
+
+        if (_records.TryGetValue(fromRun, out var held))
+        {
+            return held;
+        }
+
+        var batch = fromRun / definition.BatchRuns;
+        var made = _state == JobState.Done || _pass > 1 || (_pass == 1 && batch < _recordBatchesMade.Length && _recordBatchesMade[batch]);
+        if (!made)
+        {
+            return null;
+        }
+
+        // Made and let go (another client fetched them): the same runs are made again, with the same bytes.
+        var to = Math.Min(Math.Min(definition.Runs, fromRun + definition.BatchRuns), _records.Count > 0 ? _records.Keys.First() : long.MaxValue);
+        var worker = GrainFactory.GetGrain<IBatchGrain>($"{definition.Id}/records/{Guid.NewGuid():N}");
+        var again = await RunBatchAsync(worker, new BatchTicket(definition.Id, definition, 1, fromRun, to));
+        if (_definition != definition || again.Records.Count == 0)
+        {
+            return null;
+        }
+
+        if (_state is JobState.Running or JobState.Done)
+        {
+            Hold(again.Records);
+        }
+
+        return again.Records[0];
+    }
+
     public async Task<JobStatus> Cancel()
     {
         if (_state == JobState.Running && _cancel is not null)
         {
             await _cancel.CancelAsync();
             _state = JobState.Cancelled;
+            ForgetRecords();
         }
 
         return Status(_definition);
@@ -123,8 +185,33 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
             _error = $"{ex.GetType().Name}: {ex.Message}";
             _state = JobState.Failed;
             _plans.Clear();
+            ForgetRecords();
         }
     }
+
+    private void Hold(IEnumerable<byte[]> chunks)
+    {
+        foreach (var chunk in chunks)
+        {
+            var first = RunRecordWire.Range(chunk).FirstRun;
+            if (_records.TryAdd(first, chunk))
+            {
+                _recordBytes += chunk.Length;
+            }
+        }
+    }
+
+    private void ForgetRecords()
+    {
+        _records.Clear();
+        _recordBytes = 0;
+        _recordBatchesMade = [];
+        _drained.TrySetResult();
+    }
+
+    // While the records held pass the bound, only a batch before every held record (one the client waits for) goes out.
+    private bool MayHandOut(JobDefinition definition, bool recording, int batch) =>
+        !recording || _recordBytes <= 16L * definition.ChunkBytes || _records.Count == 0 || (long)batch * definition.BatchRuns < _records.Keys.First();
 
     private async Task<EnsembleSummary> PassAsync(JobDefinition definition, EnsemblePass pass, CancellationToken cancellation)
     {
@@ -132,9 +219,16 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
         _runsDone = 0;
         var batchRuns = definition.BatchRuns;
         var count = (int)((pass.Runs + batchRuns - 1) / batchRuns);
-        var pending = new Queue<int>(Enumerable.Range(0, count));
+        var recording = definition.RecordRuns && pass.Number == 1;
+        if (recording)
+        {
+            _recordBatchesMade = new bool[count];
+        }
+
+        // The lowest batch first, so the client writing the per-run files gets them about in order.
+        var pending = new SortedSet<int>(Enumerable.Range(0, count));
         var finished = new Dictionary<int, byte[]>();
-        var running = new Dictionary<Task<byte[]>, (int Batch, Slot Slot)>();
+        var running = new Dictionary<Task<BatchResult>, (int Batch, Slot Slot)>();
         var merged = new EnsembleSummary(pass);
         var nextMerge = 0;
         var slots = new Workers(GrainFactory, definition.Id);
@@ -149,17 +243,23 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
                 refreshed = DateTime.UtcNow;
             }
 
-            while (pending.Count > 0 && slots.TakeFree() is { } slot)
+            while (pending.Count > 0 && MayHandOut(definition, recording, pending.Min) && slots.TakeFree() is { } slot)
             {
-                var batch = pending.Dequeue();
+                var batch = pending.Min;
+                pending.Remove(batch);
                 var from = (long)batch * batchRuns;
                 var ticket = new BatchTicket(definition.Id, definition, pass.Number, from, Math.Min(pass.Runs, from + batchRuns));
-                running[slot.Run(ticket)] = (batch, slot);
+                running[slot.RunAsync(ticket)] = (batch, slot);
             }
 
-            var first = await Task.WhenAny(running.Keys.Append(Task.Delay(Refresh, cancellation)));
+            var first = await Task.WhenAny(running.Keys.Cast<Task>().Append(Task.Delay(Refresh, cancellation)).Append(_drained.Task));
             cancellation.ThrowIfCancellationRequested();
-            if (first is not Task<byte[]> call)
+            if (_drained.Task.IsCompleted)
+            {
+                _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            if (first is not Task<BatchResult> call)
             {
                 continue;
             }
@@ -168,7 +268,13 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
             running.Remove(call);
             if (call.IsCompletedSuccessfully)
             {
-                finished[index] = call.Result;
+                finished[index] = call.Result.Summary;
+                if (recording)
+                {
+                    Hold(call.Result.Records);
+                    _recordBatchesMade[index] = true;
+                }
+
                 _batchesDone++;
                 slots.Release(used);
             }
@@ -176,7 +282,7 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
             {
                 _ = call.Exception; // observed: the failure is counted, not thrown
                 // The worker's silo died, left or timed out: the batch goes to another worker.
-                pending.Enqueue(index);
+                pending.Add(index);
                 _reissued++;
                 slots.Drop(used);
                 refreshed = DateTime.MinValue;
@@ -194,15 +300,31 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
         return merged;
     }
 
+    /// <summary>What a batch gave: its partial summary and, when the job records its runs, their records.</summary>
+    private sealed record BatchResult(byte[] Summary, IReadOnlyList<byte[]> Records);
+
+    /// <summary>Runs a batch, then fetches its records message by message, each under the job's byte budget.</summary>
+    private static async Task<BatchResult> RunBatchAsync(IBatchGrain worker, BatchTicket ticket)
+    {
+        var reply = await worker.Run(ticket);
+        var records = new byte[reply.RecordChunks][];
+        for (var k = 0; k < records.Length; k++)
+        {
+            records[k] = await worker.Records(k);
+        }
+
+        return new BatchResult(reply.Summary, records);
+    }
+
     /// <summary>A worker slot: one batch at a time on one silo.</summary>
     private sealed record Slot(IBatchGrain Worker, SiloAddress Silo)
     {
-        public Task<byte[]> Run(BatchTicket ticket)
+        public Task<BatchResult> RunAsync(BatchTicket ticket)
         {
             RequestContext.Set(IPlacementDirector.PlacementHintKey, Silo);
             try
             {
-                return Worker.Run(ticket);
+                return RunBatchAsync(Worker, ticket);
             }
             finally
             {

@@ -14,7 +14,7 @@ internal sealed class WorkerJobs
     private readonly ConcurrentQueue<string> _order = new();
 
     /// <summary>The pass of a batch: the pilot and the first pass are rebuilt here from the definition (a first pass after a pilot remakes the pilot's runs: the same seed gives the same values); later passes are fetched once from the coordinator.</summary>
-    public async Task<EnsemblePass> PassAsync(BatchTicket ticket, Func<int, Task<byte[]>> fetchPlan)
+    public async Task<(EnsemblePass Pass, RunParameters? Parameters)> PassAsync(BatchTicket ticket, Func<int, Task<byte[]>> fetchPlan)
     {
         var job = _jobs.GetOrAdd(ticket.JobId, id =>
         {
@@ -26,7 +26,7 @@ internal sealed class WorkerJobs
 
             return new Lazy<Job>(() => new Job(ticket.Definition));
         }).Value;
-        return await job.PassAsync(ticket.Pass, fetchPlan).ConfigureAwait(false);
+        return (await job.PassAsync(ticket.Pass, fetchPlan).ConfigureAwait(false), job.Parameters);
     }
 
     private sealed class Job(JobDefinition definition)
@@ -36,6 +36,11 @@ internal sealed class WorkerJobs
         public SimulationEngine Engine { get; } = new(EnsembleWire.ReadSetup(definition.SetupJson));
 
         private EnsembleLimits Limits { get; } = new(definition.KeepValues, definition.PilotRuns);
+
+        /// <summary>Each run's parameters when the job draws them from a posterior.</summary>
+        public RunParameters? Parameters { get; } = definition.Posterior is { } posterior
+            ? JobPosterior.Read(posterior, EnsembleWire.ReadSetup(definition.SetupJson).Parameters)
+            : null;
 
         public Task<EnsemblePass> PassAsync(int number, Func<int, Task<byte[]>> fetchPlan) =>
             _passes.GetOrAdd(number, n => new Lazy<Task<EnsemblePass>>(() => n switch
@@ -51,7 +56,7 @@ internal sealed class WorkerJobs
             if (EnsemblePass.NeedsPilot(Engine, definition.Runs, Limits))
             {
                 var pilotPass = EnsemblePass.Pilot(Engine, definition.Runs, Limits);
-                pilot = Ensemble.Summarize(pilotPass, definition.Seed, 0, pilotPass.Runs, Environment.ProcessorCount);
+                pilot = Ensemble.Summarize(pilotPass, definition.Seed, 0, pilotPass.Runs, Environment.ProcessorCount, parameters: Parameters);
             }
 
             return EnsemblePass.Start(Engine, definition.Runs, pilot, Limits);

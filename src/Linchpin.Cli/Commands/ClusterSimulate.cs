@@ -4,6 +4,7 @@ using Linchpin.Cluster;
 using Linchpin.Data;
 using Linchpin.Scenarios;
 using Linchpin.Simulation;
+using Linchpin.Validation;
 
 namespace Linchpin.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class ClusterSimulate
 
     public static readonly Option<string?> Cluster = new("--cluster")
     {
-        Description = "Run the ensemble on a Linchpin cluster through these gateways: HOST:PORT[,HOST:PORT...] (summary files only: no per-run files)",
+        Description = "Run the ensemble on a Linchpin cluster through these gateways: HOST:PORT[,HOST:PORT...] (the same files as a local run)",
     };
 
     public static readonly Option<string?> Job = new("--job")
@@ -46,9 +47,9 @@ internal static class ClusterSimulate
         return cluster;
     }
 
-    /// <summary>Runs the ensemble on the cluster; writes the summary files and returns the result.</summary>
+    /// <summary>Runs the ensemble on the cluster (each run drawing its parameters from <paramref name="posterior"/> when given); writes the output files and returns the result.</summary>
     public static EnsembleResult Run(ParseResult parsed, CliEnvironment environment, Scenario scenario, SimulationEngine engine, int runs, ulong seed,
-        string? folder, IReadOnlyList<DatasetInfo> datasets, IReadOnlyList<string> notes)
+        string? folder, IReadOnlyList<DatasetInfo> datasets, IReadOnlyList<string> notes, Posterior? posterior)
     {
         var batch = parsed.GetValue(BatchRuns);
         if (batch < 1)
@@ -57,11 +58,12 @@ internal static class ClusterSimulate
         }
 
         var limits = EnsembleLimits.Default;
-        var definition = new JobDefinition(EnsembleWire.WriteSetup(engine.Setup), runs, seed, batch, limits.KeepValues, limits.PilotRuns, DatasetCatalog.ToolVersion);
+        var definition = new JobDefinition(EnsembleWire.WriteSetup(engine.Setup), runs, seed, batch, limits.KeepValues, limits.PilotRuns, DatasetCatalog.ToolVersion,
+            RecordRuns: folder is not null, Posterior: posterior is null ? null : JobPosterior.Write(posterior));
         var attach = parsed.GetValue(Job);
         if (attach is not null && attach != definition.Id)
         {
-            throw new LinchpinException($"--job: job {attach} is not this simulation (scenario, runs, seed and batch size give job {definition.Id})");
+            throw new LinchpinException($"--job: job {attach} is not this simulation (scenario, posterior, runs, seed, batch size and whether --out is given make job {definition.Id})");
         }
 
         // Refuse an unwritable folder before the cluster does any work.
@@ -70,32 +72,46 @@ internal static class ClusterSimulate
             throw new LinchpinException($"--out: {folder} is a file");
         }
 
-        var result = Task.Run(async () =>
+        EnsembleResult OnCluster(Action<ReadOnlyMemory<byte>>? records)
         {
-            await using var connection = await ClusterConnection.ConnectAsync(parsed.GetValue(Cluster)!, ConnectTimeout, DatasetCatalog.ToolVersion, environment.Cancellation);
-            environment.Error.WriteLine($"job {definition.Id} on {connection.Gateways} (attach again with --job {definition.Id})");
-            var last = "";
-            return await connection.RunAsync(engine, definition, attach is not null, status =>
+            var made = Task.Run(async () =>
             {
-                var line = Describe(status);
-                if (environment.IsTerminal && line != last)
+                await using var connection = await ClusterConnection.ConnectAsync(parsed.GetValue(Cluster)!, ConnectTimeout, DatasetCatalog.ToolVersion, environment.Cancellation);
+                environment.Error.WriteLine($"job {definition.Id} on {connection.Gateways} (attach again with --job {definition.Id})");
+                var last = "";
+                return await connection.RunAsync(engine, definition, attach is not null, status =>
                 {
-                    environment.Error.Write($"\r{line}   ");
-                    last = line;
-                }
-            }, environment.Cancellation);
-        }).GetAwaiter().GetResult();
-        if (environment.IsTerminal)
-        {
-            environment.Error.WriteLine();
+                    var line = Describe(status);
+                    if (environment.IsTerminal && line != last)
+                    {
+                        environment.Error.Write($"\r{line}   ");
+                        last = line;
+                    }
+                }, environment.Cancellation, records);
+            }).GetAwaiter().GetResult();
+            if (environment.IsTerminal)
+            {
+                environment.Error.WriteLine();
+            }
+
+            return made;
         }
 
-        if (folder is not null)
+        if (folder is null)
         {
-            SimulationOutput.WriteSummaries(folder, scenario, result, datasets, [.. notes, $"made on a cluster as job {definition.Id} in batches of {batch} runs"], environment.Cancellation);
+            return OnCluster(null);
         }
 
-        return result;
+        try
+        {
+            // The runs' records arrive in run order and go through the writers of the local command.
+            return SimulationOutput.WriteRecorded(folder, scenario, engine, seed, datasets, [.. notes, $"made on a cluster as job {definition.Id} in batches of {batch} runs"],
+                OnCluster, environment.Cancellation);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new LinchpinException(ErrorKind.Data, $"job {definition.Id}: the cluster's run records do not fit this scenario ({ex.Message}); nothing was written", ex);
+        }
     }
 
     /// <summary>A job's progress in one line.</summary>

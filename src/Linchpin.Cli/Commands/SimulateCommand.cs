@@ -54,12 +54,7 @@ internal static class SimulateCommand
             var onCluster = ClusterSimulate.Requested(parsed);
             if (onCluster)
             {
-                if (draws is not null)
-                {
-                    throw new LinchpinException("--posterior and --cluster: a cluster job runs the scenario's fixed parameters; run a posterior ensemble locally");
-                }
-
-                result = ClusterSimulate.Run(parsed, environment, scenario, engine, count, seedValue, folder, store.Datasets, notes);
+                result = ClusterSimulate.Run(parsed, environment, scenario, engine, count, seedValue, folder, store.Datasets, notes, posterior);
             }
 
             ProgressReporter.Run(environment, onCluster ? [] : [

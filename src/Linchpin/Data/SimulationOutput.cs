@@ -141,6 +141,42 @@ public static class SimulationOutput
     }
 
     /// <summary>
+    /// Writes every file of an ensemble whose runs are made elsewhere (e.g. on a cluster) into
+    /// <paramref name="folder"/>, all or nothing, byte for byte as <see cref="Write"/> writes them for
+    /// the same runs and seed: <paramref name="make"/> makes the ensemble, hands the first pass's
+    /// run records (<see cref="RunRecordWire"/> chunks) to the sink it is given, in run order from
+    /// run 0, and returns the result.
+    /// </summary>
+    /// <exception cref="LinchpinException">The folder cannot be written, or holds files of something else.</exception>
+    /// <exception cref="InvalidDataException">The chunks are not the runs 0 to runs − 1 in order, or not of this engine.</exception>
+    public static EnsembleResult WriteRecorded(string folder, Scenario scenario, SimulationEngine engine, ulong seed, IReadOnlyList<DatasetInfo> datasets,
+        IReadOnlyList<string> notes, Func<Action<ReadOnlyMemory<byte>>, EnsembleResult> make, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(make);
+        EnsembleResult? result = null;
+        AtomicFile.WriteFolder(folder, FileNames, temp =>
+        {
+            using (var recorder = new TrajectoryRecorder(temp, scenario, engine))
+            {
+                result = make(chunk =>
+                {
+                    foreach (var run in RunRecordWire.Read(engine, chunk.Span))
+                    {
+                        recorder.Append(run);
+                    }
+                });
+                recorder.EndAppends(result.Runs);
+                recorder.Finish(seed);
+            }
+
+            WriteSummaryFiles(temp, scenario, result, datasets, notes);
+        }, cancellation);
+        return result!;
+    }
+
+    /// <summary>
     /// Writes the summary files of a result computed elsewhere (e.g. on a cluster) into
     /// <paramref name="folder"/>, all or nothing: <c>summary.csv</c>, <c>summary.json</c> and
     /// <c>manifest.json</c>, byte for byte as <see cref="Write"/> writes them for the same runs and seed.
@@ -205,6 +241,49 @@ public static class SimulationOutput
         }
 
         public int BatchRuns => Batch;
+
+        // Runs appended from records made elsewhere: the next run expected, and the slots filled.
+        private long _nextAppended;
+        private int _filled;
+
+        /// <summary>Adds the next run, from a record; a full batch of slots is flushed as <see cref="Flush"/> does.</summary>
+        public void Append(RunRecord run)
+        {
+            if (run.Run != _nextAppended)
+            {
+                throw new InvalidDataException($"run {run.Run} arrived where run {_nextAppended} was due");
+            }
+
+            if (run.Values.Length != _cells * SimulationEngine.VariableCount || run.Status.Length != _cells)
+            {
+                throw new InvalidDataException($"run {run.Run} has {run.Status.Length} ally-years, this scenario {_cells}");
+            }
+
+            run.Values.CopyTo(_values.AsSpan(_filled * _cells * SimulationEngine.VariableCount));
+            run.Status.CopyTo(_status.AsSpan(_filled * _cells));
+            _events[_filled] = run.Events;
+            _nextAppended++;
+            if (++_filled == Batch)
+            {
+                Flush(_nextAppended - _filled, _filled);
+                _filled = 0;
+            }
+        }
+
+        /// <summary>Flushes the last appended runs, and checks that all <paramref name="runs"/> came.</summary>
+        public void EndAppends(long runs)
+        {
+            if (_filled > 0)
+            {
+                Flush(_nextAppended - _filled, _filled);
+                _filled = 0;
+            }
+
+            if (_nextAppended != runs)
+            {
+                throw new InvalidDataException($"the records of {_nextAppended} runs arrived, of an ensemble of {runs}");
+            }
+        }
 
         public void Record(int slot, long run, RunBuffer buffer)
         {

@@ -60,10 +60,14 @@ public sealed record Posterior(
     /// uses: a uniform draw from its own stream (seed, run) on a stream tag apart from the run's
     /// simulation stream, so it depends only on (seed, run).
     /// </summary>
-    public int ParticleFor(ulong seed, long run)
+    public int ParticleFor(ulong seed, long run) => ParticleFor(seed, run, Particles.Count);
+
+    /// <summary>The particle run <paramref name="run"/> uses among <paramref name="count"/> (see <see cref="ParticleFor(ulong, long)"/>).</summary>
+    public static int ParticleFor(ulong seed, long run, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var random = new SimRandom(seed ^ 0xA5A5_5A5A_C3C3_3C3CUL, run);
-        return (int)Math.Min(Particles.Count - 1, Math.Floor(random.NextDouble() * Particles.Count));
+        return (int)Math.Min(count - 1, Math.Floor(random.NextDouble() * count));
     }
 
     /// <summary>Posterior mean, standard deviation and 5 % / 95 % quantiles of coordinate <paramref name="j"/>.</summary>
