@@ -410,13 +410,18 @@ public sealed class WarExpectedUtilityYear
                         {
                             var rowTotal = 0;
                             var from = ((a * 3) + x - 1) * words;
+                            var rowEmpty = marginals[(a * 3) + x - 1] == 0;
                             for (var y = 1; y < Levels; y++)
                             {
-                                var to = ((b * 3) + y - 1) * words;
+                                // Most states pledge to few others: a level no target of the set has counts nothing.
                                 var count = 0;
-                                for (var w = 0; w < words; w++)
+                                if (!rowEmpty && marginals[(b * 3) + y - 1] != 0)
                                 {
-                                    count += BitOperations.PopCount(masked[from + w] & bits[to + w]);
+                                    var to = ((b * 3) + y - 1) * words;
+                                    for (var w = 0; w < words; w++)
+                                    {
+                                        count += BitOperations.PopCount(masked[from + w] & bits[to + w]);
+                                    }
                                 }
 
                                 table[(x * Levels) + y] = count;
@@ -445,7 +450,7 @@ public sealed class WarExpectedUtilityYear
                             table[(_v[(a * n) + b] * Levels) + _v[(b * n) + b]]++;
                         }
 
-                        var tau = PortfolioSimilarity.TauB(table, Levels);
+                        var tau = PortfolioSimilarity.TauB4(table);
                         if (systemic || _home[a] == s)
                         {
                             _h[(a * n) + b] = tau;

@@ -225,7 +225,7 @@ internal sealed class RiskSystem
             table[(v[rowX + y] * Levels) + v[rowY + y]]++;
         }
 
-        return PortfolioSimilarity.TauB(table, Levels);
+        return PortfolioSimilarity.TauB4(table);
     }
 
     /// <summary>One search for one state and region: its own copies of the portfolios and the τ_b matrix.</summary>
