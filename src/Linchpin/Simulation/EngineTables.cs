@@ -85,6 +85,15 @@ internal sealed class EngineTables
         Similarity = setup.Similarity is { } similarity
             ? similarity.Count == N * N ? [.. similarity] : throw new ArgumentException($"the similarity matrix needs {N * N} entries", nameof(setup))
             : [.. Enumerable.Repeat(1.0, N * N)];
+        ReputationFrom = new double[p.ReputationWeight > 0 ? N * N : 0];
+        for (var from = 0; from < N && p.ReputationWeight > 0; from++)
+        {
+            for (var i = 0; i < N; i++)
+            {
+                ReputationFrom[(from * N) + i] = p.ReputationWeight * Similarity[(i * N) + from];
+            }
+        }
+
         Actors = new ActorTables(setup, this);
         BackgroundThreat = new double[N];
         BackgroundEntrapment = new double[N];
@@ -139,6 +148,12 @@ internal sealed class EngineTables
 
     /// <summary>The allies' pairwise similarity, <c>[i · n + j]</c>, in [0, 1].</summary>
     internal double[] Similarity { get; }
+
+    /// <summary>
+    /// ρ × similarity(i, from) at <c>[from · n + i]</c>: the weight ally i gives what the patron does to
+    /// ally <c>from</c>, one contiguous row per <c>from</c> (empty when ρ = 0).
+    /// </summary>
+    internal double[] ReputationFrom { get; }
 
     /// <summary>The number of allies.</summary>
     internal int N { get; }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Linchpin.Simulation;
 
 /// <summary>
@@ -15,22 +17,17 @@ internal static class Reputation
     /// <summary>Spreads a signal the patron sent ally <paramref name="from"/> to every other ally.</summary>
     internal static void Spread(EngineTables tables, RunBuffer buffer, int from, double signal)
     {
-        var weight = tables.Parameters.ReputationWeight;
-        if (weight <= 0)
+        if (tables.Parameters.ReputationWeight <= 0)
         {
             return;
         }
 
+        // Each ally adds (ρ · similarity) · signal, the product ρ · similarity read from the table.
         var n = tables.N;
-        var similarity = tables.Similarity;
-        var reputation = buffer.Reputation;
-        for (var i = 0; i < n; i++)
-        {
-            if (i != from)
-            {
-                reputation[i] += weight * similarity[(i * n) + from] * signal;
-            }
-        }
+        var weights = tables.ReputationFrom.AsSpan(from * n, n);
+        var reputation = buffer.Reputation.AsSpan(0, n);
+        AddScaled(reputation[..from], weights[..from], signal);
+        AddScaled(reputation[(from + 1)..], weights[(from + 1)..], signal);
     }
 
     /// <summary>
@@ -68,6 +65,23 @@ internal static class Reputation
             {
                 buffer.Reputation[i] += weight * signal * sum / count;
             }
+        }
+    }
+
+    /// <summary><paramref name="target"/>[k] += <paramref name="weights"/>[k] · <paramref name="signal"/>, four lanes at a time (each lane rounds as the scalar sum does).</summary>
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> weights, double signal)
+    {
+        var k = 0;
+        var scale = Vector256.Create(signal);
+        for (; k <= target.Length - Vector256<double>.Count; k += Vector256<double>.Count)
+        {
+            (Vector256.Create((ReadOnlySpan<double>)target.Slice(k, Vector256<double>.Count)) + (Vector256.Create(weights.Slice(k, Vector256<double>.Count)) * scale))
+                .CopyTo(target[k..]);
+        }
+
+        for (; k < target.Length; k++)
+        {
+            target[k] += weights[k] * signal;
         }
     }
 }

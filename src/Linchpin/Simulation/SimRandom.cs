@@ -37,7 +37,11 @@ public struct SimRandom
     }
 
     /// <summary>A uniform draw in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextBits() >> 11) * (1.0 / (1UL << 53));
+    /// <remarks>
+    /// The 53 bits fit a long, whose conversion to double is one instruction; the unsigned one needs
+    /// a branch for the top bit. Both convert exactly, so the draw is the same.
+    /// </remarks>
+    public double NextDouble() => (long)(NextBits() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A standard normal draw (Box–Muller; one of the pair is used).</summary>
     public double NextNormal()
