@@ -124,11 +124,15 @@ public sealed class BurdenCommandTests : IDisposable
     }
 
     [Fact]
-    public void Exposure_rule_assigns_by_rival_capabilities()
+    public void Exposure_rule_assigns_by_rival_capabilities_discounted_by_distance()
     {
         var members = Json("burden", "shares", "--year", "2019", "--edition", "2019-06", "--rule", "exposure").EnumerateArray().ToList();
-        var us = members.Single(m => m.GetProperty("iso3").GetString() == "USA");
-        Assert.True(us.GetProperty("rule_share").GetDouble() > 0.5, "the US faces China and Russia");
+        double Share(string iso3) => members.Single(m => m.GetProperty("iso3").GetString() == iso3).GetProperty("rule_share").GetDouble();
+
+        // Allies next to Russia carry more exposure than Portugal; the US homeland is far from every rival.
+        Assert.True(Share("POL") > Share("PRT"));
+        Assert.True(Share("LTU") > Share("PRT"));
+        Assert.True(Share("USA") < Share("PRT"), "Washington is farther from the alliance's rivals than Lisbon");
         Assert.Equal(1, members.Where(m => m.GetProperty("rule_share").ValueKind == JsonValueKind.Number).Sum(m => m.GetProperty("rule_share").GetDouble()), 10);
     }
 

@@ -151,6 +151,12 @@ public class SimulateCommandTests
         Assert.Contains("undefined", carried.GetProperty("spearman_note").GetString(), StringComparison.Ordinal);
         Assert.Equal(1669.0 / 6, carried.GetProperty("mae").GetDouble(), 1e-9);
         Assert.Equal(root.GetProperty("beats_every_baseline").GetBoolean(), root.GetProperty("verdict").GetArrayLength() == 0);
+
+        // An option of the NATO backtests only is refused, not ignored: one line, exit 2.
+        var refused = cli.Run("backtest", "sma-2018", "--information", "forecast-date");
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("--information", refused.Error, StringComparison.Ordinal);
+        Assert.Single(refused.Error.Trim().Split('\n'));
     }
 
     [Fact]

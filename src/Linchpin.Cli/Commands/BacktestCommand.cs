@@ -35,6 +35,15 @@ internal static class BacktestCommand
             var format = parsed.GetValue(CommonOptions.Format);
             if (SmaBacktest.Splits.ContainsKey(name))
             {
+                // The SMA backtest reads only the shipped SMA history: a scenario or an information mode would be silently ignored.
+                foreach (var natoOnly in new Option[] { scenarioOption, information })
+                {
+                    if (CommonOptions.Given(parsed, natoOnly))
+                    {
+                        throw new LinchpinException($"{natoOnly.Name}: applies to the NATO backtests only, not to {name} (it fits the SMA amounts up to 2018)");
+                    }
+                }
+
                 using var smaStore = CommonOptions.OpenStore(parsed, environment);
                 WriteSma(SmaBacktest.Run(smaStore, name, count, parsed.GetValue(seed)), format, environment);
                 return 0;

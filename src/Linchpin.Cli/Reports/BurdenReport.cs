@@ -181,11 +181,11 @@ internal sealed class BurdenReport(WorldStore store, int simulationRuns = Simula
         Notes(["Olson and Zeckhauser (1966) found Spearman ρ = 0.49 for NATO in 1964. A ρ near zero or negative means the exploitation of the large by the small is not visible in that year's figures.",
             $"GDP: {_spending.Basis?.Source ?? "none"}; population from Maddison 2023."]);
 
-        _used.UnionWith(["tss_rivalries", "nmc"]);
+        _used.UnionWith(["tss_rivalries", "nmc", "capitals_natural_earth"]);
         _report.Heading($"Fair shares in {_latest}: four rules, one total", id: "fair-shares");
         if (_spending.Basis is { } basis)
         {
-            var (exposure, exposureNote) = AllianceSpendingReader.ThreatExposure(store, _spending);
+            var (exposure, exposureNotes) = AllianceSpendingReader.ThreatExposure(store, _spending);
             var rules = new[] { FairShareRule.Gdp, FairShareRule.Population, FairShareRule.Exposure, FairShareRule.Equal }
                 .ToDictionary(r => r, r => FairShares.Allocate(_spending, r, exposure).ToDictionary(s => s.Iso3));
             _report.Paragraph($"The allies' total defence spending divided by each rule, against what each ally spends, in {basis.Currency} billion ({basis.PriceBasis}; {basis.Source}). Ratio above 1: spends more than the rule assigns.");
@@ -199,8 +199,8 @@ internal sealed class BurdenReport(WorldStore store, int simulationRuns = Simula
                     Billions(rules[FairShareRule.Exposure][m.Iso3].Assigned), Fixed.Amount(rules[FairShareRule.Exposure][m.Iso3].Ratio, 2),
                     Billions(rules[FairShareRule.Equal][m.Iso3].Assigned), Fixed.Amount(rules[FairShareRule.Equal][m.Iso3].Ratio, 2),
                 ]));
-            Notes(["A fair-share rule is a definition, not a verdict.", exposureNote,
-                "Exposure counts only direct strategic rivalries with non-members, so allies without one are assigned nothing under that rule: a known limit of this rule (a distance-based exposure is not yet in the data).",
+            Notes(["A fair-share rule is a definition, not a verdict.", .. exposureNotes,
+                "Exposure weighs every rival of the alliance by its capabilities, discounted by the distance between capitals: an ally near a strong rival is assigned more, whether or not the rivalry is its own. It measures where an ally's homeland sits, not its commitments abroad, and the decay distance is an assumption (docs/models/burden-sharing.md).",
                 $"Money: NATO % of GDP times GDP of {_spending.Members.Select(m => m.GdpYear).OfType<int>().DefaultIfEmpty(_latest).Max()} ({basis.Label}); not NATO's own US$ figures, which the shipped data hold for 2012-2019 only."]);
         }
         else

@@ -192,12 +192,19 @@ public static partial class AllianceSpendingReader
     }
 
     /// <summary>
-    /// Each member's direct threat exposure: the sum of the CINC scores of the states outside the
-    /// alliance with which it is in an active strategic rivalry (Thompson, Sakuwa and Suhas), in the
-    /// latest year of each source not after the alliance-year. The basis of the <c>exposure</c>
-    /// fair-share rule; documented in docs/models/burden-sharing.md.
+    /// Each member's threat exposure by proximity: the CINC scores of the alliance's rivals — the
+    /// states outside the alliance in an active strategic rivalry (Thompson, Sakuwa and Suhas) with
+    /// at least one member — each discounted by the great-circle distance between the member's and
+    /// the rival's capitals (<see cref="ThreatProximity"/>, Natural Earth capitals), in the latest
+    /// year of each source not after the alliance-year. The basis of the <c>exposure</c> fair-share
+    /// rule; documented in docs/models/burden-sharing.md.
     /// </summary>
-    public static (IReadOnlyDictionary<string, double> Exposure, string Note) ThreatExposure(WorldStore store, AllianceSpending spending)
+    /// <param name="store">The store.</param>
+    /// <param name="spending">The alliance-year.</param>
+    /// <param name="decayKm">The decay distance <c>d₀</c>, km (an assumption, <see cref="ThreatProximity.DefaultDecayKm"/>).</param>
+    /// <returns>Exposure by ISO3 (members without a capital in the data are left out), and the notes that state the rule and what is missing.</returns>
+    public static (IReadOnlyDictionary<string, double> Exposure, IReadOnlyList<string> Notes) ThreatExposure(
+        WorldStore store, AllianceSpending spending, double decayKm = ThreatProximity.DefaultDecayKm)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(spending);
@@ -208,26 +215,58 @@ public static partial class AllianceSpendingReader
         var countries = CountryDirectory.Shipped;
         var codes = spending.Members.ToDictionary(m => m.Iso3, m => Code(countries, m.Iso3));
         var memberCodes = codes.Values.Where(c => c is not null).Select(c => c!.Value.Value).ToHashSet();
-        var rivalries = store.Query(
+        var rivals = store.Query(
             "SELECT ccode1, ccode2 FROM tss_rivalries WHERE start <= $y AND \"end\" >= $y", ("y", (object)rivalryYear)).Rows
-            .Select(r => (A: Int(r[0]), B: Int(r[1]))).ToList();
+            .Select(r => (A: Int(r[0]), B: Int(r[1])))
+            .SelectMany(r => memberCodes.Contains(r.A) ? [r.B] : memberCodes.Contains(r.B) ? new[] { r.A } : [])
+            .Where(r => !memberCodes.Contains(r)).Distinct().Order().ToList();
         var cinc = store.Query("SELECT ccode, cinc FROM nmc WHERE year = $y AND cinc IS NOT NULL", ("y", (object)cincYear)).Rows
             .ToDictionary(r => Int(r[0]), r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+        var capitals = Capitals(store);
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"exposure = Σ over the alliance's rivals of CINC (NMC {nmc.Version}, {cincYear}) × exp(−d / {decayKm:0} km), d the great-circle distance between capitals (Natural Earth); rivals: non-members in a TSS rivalry active in {rivalryYear} with a member ({string.Join(", ", rivals.Select(r => countries.Find(CowCode.From(r))?.Abbreviation ?? r.ToString(CultureInfo.InvariantCulture)))}); d₀ = {decayKm:0} km is an assumption"),
+        };
+        var counted = new List<RivalCapability>();
+        foreach (var r in rivals)
+        {
+            if (!capitals.TryGetValue(r, out var capital))
+            {
+                notes.Add($"rival {r}: no capital in capitals_natural_earth, left out of every member's exposure");
+            }
+            else if (!cinc.TryGetValue(r, out var score))
+            {
+                notes.Add($"rival {r}: no CINC score in NMC {nmc.Version} for {cincYear}, left out of every member's exposure");
+            }
+            else
+            {
+                counted.Add(new RivalCapability(r, score, capital));
+            }
+        }
+
         var exposure = new Dictionary<string, double>();
         foreach (var (iso3, code) in codes)
         {
-            if (code is not { } c)
+            if (code is { } c && capitals.TryGetValue(c.Value, out var home))
             {
-                continue;
+                exposure[iso3] = ThreatProximity.Exposure(home, counted, decayKm);
             }
-
-            var rivals = rivalries.Where(r => r.A == c.Value || r.B == c.Value).Select(r => r.A == c.Value ? r.B : r.A)
-                .Where(r => !memberCodes.Contains(r)).Distinct();
-            exposure[iso3] = rivals.Sum(r => cinc.GetValueOrDefault(r));
+            else
+            {
+                notes.Add($"{iso3}: no capital in capitals_natural_earth, so no exposure figure");
+            }
         }
 
-        var note = $"exposure = sum of the CINC scores (NMC {nmc.Version}, {cincYear}) of non-member strategic rivals (TSS rivalries active in {rivalryYear})";
-        return (exposure, note);
+        return (exposure, notes);
+    }
+
+    /// <summary>Capitals by COW code (<c>capitals_natural_earth</c>); states whose capital the file lacks are absent.</summary>
+    public static IReadOnlyDictionary<int, GeoPoint> Capitals(WorldStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Query($"SELECT ccode, lat, lon FROM {store.Require("capitals_natural_earth")} WHERE lat IS NOT NULL AND lon IS NOT NULL").Rows
+            .ToDictionary(r => Int(r[0]), r => new GeoPoint(Convert.ToDouble(r[1], CultureInfo.InvariantCulture), Convert.ToDouble(r[2], CultureInfo.InvariantCulture)));
     }
 
     private static AllianceSpending FromFullTable(WorldStore store, int year, NatoEdition edition)

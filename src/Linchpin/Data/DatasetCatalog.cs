@@ -64,6 +64,18 @@ public static class DatasetCatalog
                 Int("ccode", "COW state code"), Text("stateabb", "COW abbreviation"), Text("statenme", "COW state name"),
                 Text("iso3", "ISO 3166-1 alpha-3 code; empty where the state has none"), Text("note", "mapping convention, if any"),
             ]),
+        new("capitals_natural_earth", "Capital cities by COW state (Natural Earth)", "ne-110m@693f114", "capitals_natural_earth.csv", new(2016, 2016),
+            "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (Natural Earth 1:110m populated places).",
+            "Public domain (Natural Earth terms of use: no permission needed; crediting Natural Earth is appreciated).",
+            "github nvkelso/natural-earth-vector geojson/ne_110m_populated_places_simple.geojson at commit 693f11422f4e08d2da4566b854dda53eb7c39fb3: "
+            + "features with featurecla 'Admin-0 capital', matched to the COW states of 2016 through cow_iso3",
+            DatasetOrigin.Shipped,
+            [
+                Int("ccode", "COW state code (the states in the COW system at the end of 2016)"), Text("stateabb", "COW abbreviation"),
+                Text("statenme", "COW state name"), Text("iso3", "ISO 3166-1 alpha-3 (cow_iso3)"), Text("ne_adm0_a3", "Natural Earth's adm0_a3 of the feature"),
+                Text("capital", "capital as Natural Earth names it"), Dbl("lat", "latitude, decimal degrees (the feature's point); empty where missing"),
+                Dbl("lon", "longitude, decimal degrees; empty where missing"), Text("source", "file, commit and feature class, or why the capital is missing"),
+            ]),
         new("atop_ddy", "ATOP directed dyad-years", "5.1", "atop5_1_directed_dyad_year.csv", new(1815, 2018),
             AtopCitation, AtopTerms,
             "ATOP atop5_1ddyr as distributed by the peacesciencer R package (data/atop_alliance.rda), converted to CSV",

@@ -117,8 +117,8 @@ public static class BurdenResults
         IReadOnlyDictionary<string, double>? exposure = null;
         if (rule == FairShareRule.Exposure)
         {
-            (exposure, var note) = AllianceSpendingReader.ThreatExposure(store, spending);
-            notes.Add(note);
+            (exposure, var exposureNotes) = AllianceSpendingReader.ThreatExposure(store, spending);
+            notes.AddRange(exposureNotes);
         }
 
         var shares = FairShares.Allocate(spending, rule, exposure);

@@ -60,7 +60,7 @@ public sealed record SmaBacktestResult(
 /// partly in dollars and the shipped won figures do not cover them all); it ends at the cut, 2018,
 /// the last year of the 9th SMA: the fit sees the 6th to 9th SMAs, and the 10th (2019), 11th
 /// (2020–2025) and 12th (2026–) are held out. The band is a residual bootstrap (Davison &amp;
-/// Hinkley 1997, <i>Bootstrap Methods and their Application</i>, Algorithm 6.1 with
+/// Hinkley 1997, <i>Bootstrap Methods and their Application</i>, ch. 6, model-based resampling with
 /// leverage-adjusted residuals): each resample refits the line on resampled residuals and adds one
 /// more resampled residual to the forecast. It carries the fit's parameter uncertainty and the
 /// year-to-year scatter around the line; it does not carry lapses, changes of doctrine or the
@@ -150,7 +150,7 @@ public static class SmaBacktest
             string.Create(CultureInfo.InvariantCulture,
                 $"fit: ln T = {fit.LogLevel:0.0000} + {fit.Growth:0.0000}·(year − {split.Cut}) on the {fit.Years.Count} amounts of {split.FitFrom}-{split.Cut} ({Ordinal(seen[0].Agreement)} to {Ordinal(last.Agreement)} SMA, paid wholly in won from 2005); residual sd {fit.ResidualSd:0.0000} log points; no amount after {split.Cut} enters the fit"),
             "model: the settlement step's transfer is homogeneous of degree one in the bargaining values, so with their relative sizes fixed the history identifies only their common scale and its growth; the forecast is that scale in each held-out year",
-            $"band: residual bootstrap, {resamples} resamples (seed {seed}; Davison & Hinkley 1997, Algorithm 6.1, leverage-adjusted residuals): parameter uncertainty and the year-to-year scatter; not lapses, doctrine changes or the serial correlation within a term",
+            $"band: residual bootstrap, {resamples} resamples (seed {seed}; Davison & Hinkley 1997, ch. 6, model-based resampling with leverage-adjusted residuals): parameter uncertainty and the year-to-year scatter; not lapses, doctrine changes or the serial correlation within a term",
             $"baselines: {last.Year} carried forward, the {Ordinal(last.Agreement)} SMA's first year carried forward, the {Ordinal(last.Agreement)} SMA's linear trend, the {split.FitFrom}-{split.Cut} linear trend",
             $"amounts in billions of current won (us_rok_sma); held out: {string.Join(", ", scored.Select(h => $"{h.Year} ({Ordinal(h.Agreement)})"))}",
             "Spearman ranks the held-out years by amount: a forecast that rises with the year ranks them as a rising series does; it is undefined (null) for a forecast that is the same every year",
