@@ -55,10 +55,7 @@ public sealed class SiloProcessTests : IDisposable
     private async Task<(int Port, int Gateway)> SiloAsync(string? primary)
     {
         var (port, gateway) = (FreePort(), FreePort());
-        string[] args = primary is null
-            ? ["cluster", "silo", "--port", $"{port}", "--gateway", $"{gateway}"]
-            : ["cluster", "silo", "--port", $"{port}", "--gateway", $"{gateway}", "--primary", primary];
-        var silo = Process.Start(Start(args))!;
+        var silo = Process.Start(Start(SiloArguments(port, gateway, primary)))!;
         _silos.Add(silo);
         silo.ErrorDataReceived += (_, _) => { };
         silo.BeginErrorReadLine();
@@ -67,14 +64,36 @@ public sealed class SiloProcessTests : IDisposable
         return (port, gateway);
     }
 
-    private async Task<(int Exit, string Error)> RunAsync(params string[] args)
+    private static string[] SiloArguments(int port, int gateway, string? primary) => primary is null
+        ? ["cluster", "silo", "--port", $"{port}", "--gateway", $"{gateway}"]
+        : ["cluster", "silo", "--port", $"{port}", "--gateway", $"{gateway}", "--primary", primary];
+
+    /// <summary>Asks <c>cluster status</c> until it lists <paramref name="silos"/> silos (a loaded machine makes silos slow to join).</summary>
+    private async Task WaitForSilosAsync(string gateways, int silos)
     {
-        using var process = Process.Start(Start(args))!;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = await RunAsync(Start("cluster", "status", "--cluster", gateways, "--format", "csv"));
+            if (status.Exit == 0 && status.Output.Split('\n').Count(l => l.StartsWith("silo,", StringComparison.Ordinal)) == silos)
+            {
+                return;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"the cluster at {gateways} did not list {silos} silos: {status.Error}{status.Output}");
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private Task<(int Exit, string Error)> RunAsync(params string[] args) => RunAsync(Start(args)).ContinueWith(t => (t.Result.Exit, t.Result.Error), TaskScheduler.Default);
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        await output;
-        return (process.ExitCode, await error);
+        return (process.ExitCode, await output, await error);
     }
 
     [Fact]
@@ -83,15 +102,32 @@ public sealed class SiloProcessTests : IDisposable
         var first = await SiloAsync(null);
         var second = await SiloAsync($"127.0.0.1:{first.Port}");
         int[] gateways = [first.Gateway, second.Gateway];
+        var cluster = string.Join(",", gateways.Select(g => $"127.0.0.1:{g}"));
+        await WaitForSilosAsync(cluster, 2);
         var local = await RunAsync("simulate", "--scenario", "nato-2014", "--runs", "300", "--seed", "3", "--threads", "2", "--out", "local", "--format", "csv");
         Assert.Equal(0, local.Exit);
-        var cluster = await RunAsync("simulate", "--scenario", "nato-2014", "--runs", "300", "--seed", "3", "--batch-runs", "32",
-            "--cluster", string.Join(",", gateways.Select(g => $"127.0.0.1:{g}")), "--out", "cluster", "--format", "csv");
-        Assert.True(cluster.Exit == 0, cluster.Error);
+        var remote = await RunAsync("simulate", "--scenario", "nato-2014", "--runs", "300", "--seed", "3", "--batch-runs", "32",
+            "--cluster", cluster, "--out", "cluster", "--format", "csv");
+        Assert.True(remote.Exit == 0, remote.Error);
         foreach (var file in new[] { "summary.csv", "summary.json", "trajectories.parquet", "events.csv" })
         {
             Assert.True(File.ReadAllBytes(Path.Combine(_home, "local", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_home, "cluster", file))), $"{file} differs");
         }
+    }
+
+    [Fact]
+    public async Task A_silo_of_another_version_is_refused_naming_both_versions()
+    {
+        var first = await SiloAsync(null);
+        var start = Start(SiloArguments(FreePort(), FreePort(), $"127.0.0.1:{first.Port}"));
+        start.Environment[SiloSettings.TestVersionVariable] = "0.0.0-other";
+        var (exit, output, error) = await RunAsync(start).WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+        Assert.Equal(3, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, error);
+        Assert.Contains("0.0.0-other", lines[0], StringComparison.Ordinal);
+        Assert.Contains($"Linchpin {Linchpin.Data.DatasetCatalog.ToolVersion}", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
     }
 
     [Fact]
