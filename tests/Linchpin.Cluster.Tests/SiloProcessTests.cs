@@ -52,10 +52,10 @@ public sealed class SiloProcessTests : IDisposable
         return start;
     }
 
-    private async Task<(int Port, int Gateway)> SiloAsync(string? primary)
+    private async Task<(int Port, int Gateway)> SiloAsync(string? primary, string? redis = null)
     {
         var (port, gateway) = (FreePort(), FreePort());
-        var silo = Process.Start(Start(SiloArguments(port, gateway, primary)))!;
+        var silo = Process.Start(Start(redis is null ? SiloArguments(port, gateway, primary) : ["cluster", "silo", "--port", $"{port}", "--gateway", $"{gateway}", "--redis", redis]))!;
         _silos.Add(silo);
         silo.ErrorDataReceived += (_, _) => { };
         silo.BeginErrorReadLine();
@@ -112,6 +112,57 @@ public sealed class SiloProcessTests : IDisposable
         foreach (var file in new[] { "summary.csv", "summary.json", "trajectories.parquet", "events.csv" })
         {
             Assert.True(File.ReadAllBytes(Path.Combine(_home, "local", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_home, "cluster", file))), $"{file} differs");
+        }
+    }
+
+    [Fact]
+    public async Task Two_silos_with_Redis_membership_write_the_summary_a_local_run_writes()
+    {
+        // .ci/run installs redis-server; a developer machine without it skips.
+        const string RedisServer = "/usr/bin/redis-server";
+        Assert.SkipUnless(File.Exists(RedisServer), $"{RedisServer} is not installed (apt-get install redis-server)");
+        var redisPort = FreePort();
+        var redis = new ProcessStartInfo(RedisServer) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _home };
+        foreach (var arg in new[] { "--port", $"{redisPort}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            redis.ArgumentList.Add(arg);
+        }
+
+        var server = Process.Start(redis)!;
+        _silos.Add(server);
+        server.OutputDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        await WaitForPortAsync(redisPort);
+
+        var first = await SiloAsync(null, $"127.0.0.1:{redisPort}");
+        var second = await SiloAsync(null, $"127.0.0.1:{redisPort}");
+        var cluster = $"127.0.0.1:{first.Gateway},127.0.0.1:{second.Gateway}";
+        await WaitForSilosAsync(cluster, 2);
+        var local = await RunAsync("simulate", "--scenario", "nato-2014", "--runs", "200", "--seed", "8", "--threads", "2", "--out", "local", "--format", "csv");
+        Assert.Equal(0, local.Exit);
+        var remote = await RunAsync("simulate", "--scenario", "nato-2014", "--runs", "200", "--seed", "8", "--batch-runs", "40", "--cluster", cluster, "--out", "redis", "--format", "csv");
+        Assert.True(remote.Exit == 0, remote.Error);
+        foreach (var file in new[] { "summary.csv", "trajectories.parquet", "events.csv" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(_home, "local", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_home, "redis", file))), $"{file} differs");
+        }
+    }
+
+    private static async Task WaitForPortAsync(int port)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+                return;
+            }
+            catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
         }
     }
 
