@@ -113,6 +113,16 @@ public sealed class SiloProcessTests : IDisposable
         {
             Assert.True(File.ReadAllBytes(Path.Combine(_home, "local", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_home, "cluster", file))), $"{file} differs");
         }
+
+        string[] sensitivity = ["sensitivity", "--scenario", "nato-2014", "--method", "morris", "--samples", "4", "--seeds", "2", "--parameters", "publicness,threat_persistence"];
+        foreach (var format in new[] { "csv", "json" })
+        {
+            var here = await RunAsync(Start([.. sensitivity, "--format", format]));
+            var there = await RunAsync(Start([.. sensitivity, "--format", format, "--cluster", cluster]));
+            Assert.True(there.Exit == 0, there.Error);
+            Assert.Equal(here.Output, there.Output);
+            Assert.Contains("points", there.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
