@@ -69,22 +69,32 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects, and checks that every silo runs <paramref name="version"/> (unless it is <c>null</c>).</summary>
-    /// <exception cref="LinchpinException">No gateway answered within <paramref name="timeout"/>, or a silo runs another version (exit 3).</exception>
-    public static async Task<ClusterConnection> ConnectAsync(string gateways, TimeSpan timeout, string? version, CancellationToken cancellation)
+    /// <summary>How long a client waits, once a gateway has accepted its connection, for the cluster to answer (client start and version check), by default.</summary>
+    public static readonly TimeSpan DefaultAnswerTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Connects, and checks that every silo runs <paramref name="version"/> (unless it is <c>null</c>).
+    /// A gateway must accept a TCP connection within <paramref name="timeout"/>, so a cluster that is
+    /// not there is reported within it; a cluster that is there, but slow under load, is given
+    /// <paramref name="answerTimeout"/> (<see cref="DefaultAnswerTimeout"/> when <c>null</c>) to answer.
+    /// </summary>
+    /// <exception cref="LinchpinException">No gateway accepted a connection within <paramref name="timeout"/>, the cluster did not answer, or a silo runs another version (exit 3).</exception>
+    public static async Task<ClusterConnection> ConnectAsync(string gateways, TimeSpan timeout, string? version, CancellationToken cancellation, TimeSpan? answerTimeout = null)
     {
         var endpoints = ParseGateways(gateways);
+        var reachable = await ReachableAsync(endpoints, gateways, timeout, cancellation).ConfigureAwait(false);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering([.. endpoints]);
+            client.UseStaticClustering([.. reachable]);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SiloHost.ClusterId, SiloHost.ClusterId));
             client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
         });
         var host = builder.Build();
+        var answer = answerTimeout ?? DefaultAnswerTimeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(timeout);
+        limit.CancelAfter(answer);
         try
         {
             await host.StartAsync(limit.Token).ConfigureAwait(false);
@@ -99,7 +109,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception ex) when (!cancellation.IsCancellationRequested && ex is not LinchpinException)
         {
             host.Dispose();
-            var why = ex is OperationCanceledException ? $"no answer within {timeout.TotalSeconds:0} s" : ex.Message.ReplaceLineEndings(" ");
+            var why = ex is OperationCanceledException ? $"a gateway accepted the connection but the cluster gave no answer within {answer.TotalSeconds:0} s" : ex.Message.ReplaceLineEndings(" ");
             throw new LinchpinException(ErrorKind.Data, $"--cluster: no silo reachable at {gateways}: {why}", ex);
         }
         catch
@@ -107,6 +117,37 @@ public sealed class ClusterConnection : IAsyncDisposable
             host.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The gateways that accept a TCP connection within <paramref name="timeout"/> (tried side by side).</summary>
+    /// <exception cref="LinchpinException">None does (exit 3).</exception>
+    private static async Task<IReadOnlyList<IPEndPoint>> ReachableAsync(IReadOnlyList<IPEndPoint> endpoints, string gateways, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(timeout);
+        async Task<string?> TryAsync(IPEndPoint endpoint)
+        {
+            using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(endpoint, limit.Token).ConfigureAwait(false);
+                return null;
+            }
+            catch (SocketException ex)
+            {
+                return $"{endpoint}: {ex.SocketErrorCode}";
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                return $"{endpoint}: no answer within {timeout.TotalSeconds:0} s";
+            }
+        }
+
+        var tries = await Task.WhenAll(endpoints.Select(TryAsync)).ConfigureAwait(false);
+        var reachable = endpoints.Where((_, k) => tries[k] is null).ToList();
+        return reachable.Count > 0
+            ? reachable
+            : throw new LinchpinException(ErrorKind.Data, $"--cluster: no silo reachable at {gateways}: {string.Join("; ", tries)}");
     }
 
     /// <summary>The active silos: name, address and Linchpin version (null for a silo that is not Linchpin's).</summary>

@@ -231,7 +231,7 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
         var running = new Dictionary<Task<BatchResult>, (int Batch, Slot Slot)>();
         var merged = new EnsembleSummary(pass);
         var nextMerge = 0;
-        var slots = new Workers(GrainFactory, definition.Id);
+        var slots = new Workers(GrainFactory, definition.Id, definition.Version);
         await slots.RefreshAsync();
         var refreshed = DateTime.UtcNow;
         while (nextMerge < count)
@@ -334,7 +334,7 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
     }
 
     /// <summary>The worker slots of the active silos: as many per silo as it has cores.</summary>
-    private sealed class Workers(IGrainFactory grains, string jobId)
+    private sealed class Workers(IGrainFactory grains, string jobId, string version)
     {
         private readonly Dictionary<SiloAddress, List<Slot>> _bySilo = [];
         private readonly Queue<Slot> _free = new();
@@ -356,7 +356,9 @@ internal sealed class JobGrain : Grain, IJobGrain, IDisposable
 
         public async Task RefreshAsync()
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            // A silo of another version (one refusing to join, before it leaves) gets no batch: its runs could differ.
+            var hosts = (await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true))
+                .Where(h => SiloHost.VersionOf(h.SiloName) == version).ToDictionary(h => h.SiloAddress);
             foreach (var gone in _bySilo.Keys.Where(s => !hosts.ContainsKey(s)).ToList())
             {
                 _bySilo.Remove(gone);

@@ -15,6 +15,13 @@ namespace Linchpin.Cluster;
 /// <param name="Address">The address the silo listens on and advertises (loopback by default).</param>
 public sealed record SiloSettings(int SiloPort = 11111, int GatewayPort = 30000, IPEndPoint? Primary = null, string? Redis = null, IPAddress? Address = null)
 {
+    /// <summary>
+    /// The variable that, for tests only, makes a silo announce another Linchpin version than its
+    /// own (so the refusal of mixed versions can be tested without a second build). Never set it
+    /// on a real cluster: a silo so started still runs this version's code.
+    /// </summary>
+    public const string TestVersionVariable = "LINCHPIN_TEST_SILO_VERSION";
+
     /// <summary>The Linchpin version the silo announces (the tool's own unless a test says otherwise).</summary>
     public string Version { get; init; } = DatasetCatalog.ToolVersion;
 }
@@ -56,6 +63,29 @@ public static class SiloHost
             Configure(silo, $"{NamePrefix}{settings.Version}-{address}:{settings.SiloPort}");
         });
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts a silo and checks that every active silo of the cluster it joined runs its version;
+    /// if one does not, it leaves again (in order) before doing any work.
+    /// </summary>
+    /// <exception cref="LinchpinException">A silo of the cluster runs another Linchpin version, naming both (exit 3).</exception>
+    public static async Task StartAsync(IHost host, SiloSettings settings, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(settings);
+        await host.StartAsync(cancellation).ConfigureAwait(false);
+        var hosts = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetDetailedHosts(true, cancellation).ConfigureAwait(false);
+        var other = hosts.FirstOrDefault(h => VersionOf(h.SiloName) != settings.Version);
+        if (other is null)
+        {
+            return;
+        }
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(stop.Token).ConfigureAwait(false);
+        throw new LinchpinException(ErrorKind.Data,
+            $"silo: the cluster's silo {other.SiloName} at {other.SiloAddress.Endpoint} runs Linchpin {VersionOf(other.SiloName) ?? "(not a Linchpin silo)"}, this silo Linchpin {settings.Version}: start every silo from the same version");
     }
 
     /// <summary>What every Linchpin silo needs (also used by the test cluster): the worker cache and its name, which carries its version.</summary>

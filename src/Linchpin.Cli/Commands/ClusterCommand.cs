@@ -41,7 +41,10 @@ internal static class ClusterCommand
         {
             var settings = new SiloSettings(Port(parsed.GetValue(port), "--port"), Port(parsed.GetValue(gateway), "--gateway"),
                 parsed.GetValue(primary) is { } p ? ClusterConnection.ParseGateways(p) is [var one] ? one : throw new LinchpinException($"--primary: one HOST:PORT, not '{p}'") : null,
-                parsed.GetValue(redis), parsed.GetValue(address) is { } a ? ClusterConnection.Resolve(a, "--address") : null);
+                parsed.GetValue(redis), parsed.GetValue(address) is { } a ? ClusterConnection.Resolve(a, "--address") : null)
+            {
+                Version = Environment.GetEnvironmentVariable(SiloSettings.TestVersionVariable) is { Length: > 0 } test ? test : DatasetCatalog.ToolVersion,
+            };
             if (settings.Redis is not null && settings.Primary is not null)
             {
                 throw new LinchpinException("--primary: not with --redis (Redis holds the membership)");
@@ -50,15 +53,15 @@ internal static class ClusterCommand
             using var host = SiloHost.Build(settings);
             try
             {
-                host.StartAsync(environment.Cancellation).GetAwaiter().GetResult();
+                SiloHost.StartAsync(host, settings, environment.Cancellation).GetAwaiter().GetResult();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not (OperationCanceledException or LinchpinException))
             {
                 throw new LinchpinException(ErrorKind.Data, $"silo: cannot start on ports {settings.SiloPort}/{settings.GatewayPort}: {ex.Message}", ex);
             }
 
             var where = settings.Address ?? IPAddress.Loopback;
-            environment.Out.WriteLine($"silo Linchpin {DatasetCatalog.ToolVersion} listening on {where}:{settings.SiloPort}, gateway {where}:{settings.GatewayPort}");
+            environment.Out.WriteLine($"silo Linchpin {settings.Version} listening on {where}:{settings.SiloPort}, gateway {where}:{settings.GatewayPort}");
             environment.Out.Flush();
             try
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Linchpin.Cli.Output;
 using Linchpin.Cli.Plots;
+using Linchpin.Cluster;
 using Linchpin.Data;
 using Linchpin.Reports;
 using Linchpin.Validation;
@@ -29,9 +30,10 @@ internal static class SensitivityCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the design, the bootstrap and the runs", DefaultValueFactory = _ => 42 };
         var resamples = NumericOptions.Whole("--resamples", "Bootstrap resamples for the 95 % intervals", 100, 0, 100_000);
         var threads = NumericOptions.Whole("--threads", "Threads (results do not depend on it)", Environment.ProcessorCount, 1, 1024);
+        var cluster = new Option<string?>("--cluster") { Description = "With --scenario: evaluate the design's points on a Linchpin cluster through these gateways, HOST:PORT[,HOST:PORT...] (same results)" };
         var plotPath = new Option<string?>("--plot") { Description = "Write a tornado chart (.png or .svg); with several outputs, one file each, named FILE-OUTPUT.ext" };
         var command = new Command("sensitivity", "Global sensitivity analysis (Morris elementary effects; Sobol indices on a Saltelli design) of a scenario's outputs, or of an analytic test function");
-        foreach (var option in new Option[] { scenarioOption, function, a, method, samples, seeds, outputs, parameters, priors, seed, resamples, threads, plotPath })
+        foreach (var option in new Option[] { scenarioOption, function, a, method, samples, seeds, outputs, parameters, priors, seed, resamples, threads, plotPath, cluster })
         {
             command.Options.Add(option);
         }
@@ -70,6 +72,11 @@ internal static class SensitivityCommand
             {
                 if (functionName is not null)
                 {
+                    if (parsed.GetValue(cluster) is not null)
+                    {
+                        throw new LinchpinException("--cluster: only with --scenario (a test function takes no time to evaluate)");
+                    }
+
                     if (settings.Seeds != 1)
                     {
                         throw new LinchpinException("--seeds: a test function is deterministic; use 1");
@@ -91,8 +98,15 @@ internal static class SensitivityCommand
                         : Priors.Defaults(Split(parsed.GetValue(parameters)));
                     var chosenOutputs = ScenarioOutputs.Choose(setup, Split(parsed.GetValue(outputs)));
                     var points = chosen == SensitivityMethod.Sobol ? settings.Samples * (factors.Count + 2) : settings.Samples * (factors.Count + 1);
-                    ProgressReporter.Run(environment, [($"{scenario.Name}: {points} points × {settings.Seeds} runs",
-                        () => result = SensitivityAnalysis.Scenario(setup, factors, chosenOutputs, settings, threadCount))]);
+                    if (parsed.GetValue(cluster) is { } gateways)
+                    {
+                        result = SensitivityAnalysis.Scenario(setup, factors, chosenOutputs, settings, design => OnCluster(environment, gateways, setup, factors, chosenOutputs, settings, design));
+                    }
+                    else
+                    {
+                        ProgressReporter.Run(environment, [($"{scenario.Name}: {points} points × {settings.Seeds} runs",
+                            () => result = SensitivityAnalysis.Scenario(setup, factors, chosenOutputs, settings, threadCount))]);
+                    }
                 }
 
                 var r = result!;
@@ -123,6 +137,33 @@ internal static class SensitivityCommand
             }
         }));
         return command;
+    }
+
+    // Points per unit of work: a few seconds of runs at ten runs a point.
+    private const int RangePoints = 32;
+
+    private static ScenarioEvaluation OnCluster(CliEnvironment environment, string gateways, Simulation.SimulationSetup setup, IReadOnlyList<Prior> factors,
+        IReadOnlyList<ScenarioOutput> outputs, SensitivitySettings settings, IReadOnlyList<double[]> design)
+    {
+        var evaluation = Task.Run(async () =>
+        {
+            await using var connection = await ClusterConnection.ConnectAsync(gateways, ClusterSimulate.ConnectTimeout, DatasetCatalog.ToolVersion, environment.Cancellation);
+            environment.Error.WriteLine($"sensitivity on {connection.Gateways}: {design.Count} points × {settings.Seeds} runs in ranges of {RangePoints} points");
+            return await SensitivityPoints.EvaluateAsync(connection.Client, DatasetCatalog.ToolVersion, setup, factors, outputs, settings.Seeds, settings.Seed, design, RangePoints,
+                done =>
+                {
+                    if (environment.IsTerminal)
+                    {
+                        environment.Error.Write($"\r{done}/{design.Count} points   ");
+                    }
+                }, environment.Cancellation);
+        }).GetAwaiter().GetResult();
+        if (environment.IsTerminal)
+        {
+            environment.Error.WriteLine();
+        }
+
+        return evaluation;
     }
 
     private static string Describe(SensitivityResult r) => r.Method == SensitivityMethod.Sobol

@@ -151,8 +151,31 @@ public static class SensitivityAnalysis
             throw new LinchpinException("--parameters: at least one parameter is needed");
         }
 
-        return Analyse(setup.Name, priors, settings, [.. outputs.Select(o => o.Name)],
-            points => ScenarioEvaluator.Evaluate(setup, priors, points, outputs, settings.Seeds, settings.Seed, threads, progress));
+        return Scenario(setup, priors, outputs, settings, points => ScenarioEvaluator.Evaluate(setup, priors, points, outputs, settings.Seeds, settings.Seed, threads, progress));
+    }
+
+    /// <summary>
+    /// The same analysis with the design's points evaluated by <paramref name="evaluate"/> (e.g. on
+    /// other machines), which must give what <see cref="ScenarioEvaluator.Evaluate"/> gives for the
+    /// points with <see cref="SensitivitySettings.Seeds"/> runs each and seed <see cref="SensitivitySettings.Seed"/>:
+    /// a point's value depends only on the point and those, so any split of the points gives the same result.
+    /// </summary>
+    /// <exception cref="LinchpinException">No factor, or bad settings.</exception>
+    public static SensitivityResult Scenario(
+        SimulationSetup setup, IReadOnlyList<Prior> priors, IReadOnlyList<ScenarioOutput> outputs, SensitivitySettings settings, Func<IReadOnlyList<double[]>, ScenarioEvaluation> evaluate)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(priors);
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(evaluate);
+        settings.Validate();
+        if (priors.Count == 0)
+        {
+            throw new LinchpinException("--parameters: at least one parameter is needed");
+        }
+
+        return Analyse(setup.Name, priors, settings, [.. outputs.Select(o => o.Name)], evaluate);
     }
 
     private static SensitivityResult Analyse(
