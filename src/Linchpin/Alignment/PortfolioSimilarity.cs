@@ -217,6 +217,7 @@ public static class PortfolioSimilarity
     /// the two floating-point steps are the same, so the value is bit for bit the general one.
     /// </summary>
     /// <param name="t">The 4 × 4 counts, row-major.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static double TauB4(ReadOnlySpan<int> t)
     {
         // Rows from the bottom up: b0..b3 = the counts in each column of the rows already passed (greater x).

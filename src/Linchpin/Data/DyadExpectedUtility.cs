@@ -26,6 +26,9 @@ public static class DyadExpectedUtility
 
     private const int CcodeLimit = 1000;
 
+    /// <summary>Rows per block of the fill: large enough to amortise the scheduling, small enough to balance two threads.</summary>
+    private const int FillBlock = 1 << 16;
+
     /// <summary>Computes the columns for the rows given by their keys; missing values stay missing (outside ATOP's years, without a CINC score).</summary>
     /// <param name="spells">COW state-system spells.</param>
     /// <param name="atop">ATOP directed dyad-years.</param>
@@ -55,7 +58,7 @@ public static class DyadExpectedUtility
 
         var (from, to) = (year.Min(), year.Max());
         var portfolios = Portfolios(spells, atop, from, to);
-        var (rowOf, index, repeats) = RowsByYear(portfolios, from, ccode1, ccode2, year);
+        var index = IndexByYear(portfolios);
         var cinc = nmc.Column("cinc");
 
         // The late years have the most states: start with them, so the two threads finish together.
@@ -78,46 +81,26 @@ public static class DyadExpectedUtility
             WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (_, arrays) => results[at] = arrays);
         });
 
-        // The frame is sorted by ccode1: filling one ccode1 at a time, year by year, keeps the writes within one block of rows.
-        Parallel.For(0, CcodeLimit, code =>
-        {
-            for (var t = 0; t < results.Length; t++)
-            {
-                if (results[t] is { } arrays && index[t]![code] is var i and >= 0)
-                {
-                    Fill(rowOf[t]!, portfolios[t]!.Value.Codes.Length, i, arrays, columns);
-                }
-            }
-        });
-
-        // A dyad-year listed twice (two membership spells in one year) has the values of its first row.
-        foreach (var (row, first) in repeats)
-        {
-            foreach (var (values, present) in columns)
-            {
-                (values[row], present[row]) = (values[first], present[first]);
-            }
-        }
-
+        // Filled in the frame's own row order, in blocks of rows: the writes run straight down each column
+        // (a dyad's years are adjacent rows), and each row is written by one block, so any thread count gives
+        // the same columns. A dyad-year listed twice (two membership spells in one year) gets the same values twice.
+        var sizes = portfolios.Select(p => p?.Codes.Length ?? 0).ToArray();
+        var blocks = (rows + FillBlock - 1) / FillBlock;
+        Parallel.For(0, blocks, b => Fill(b * FillBlock, Math.Min(rows, (b + 1) * FillBlock), from, ccode1, ccode2, year, index, sizes, results, columns));
         return columns;
     }
 
-    /// <summary>For each year, the frame row of each ordered pair of its members (row-major n × n), or -1, and the index of each COW code among the members, or -1.</summary>
-    private static (int[]?[] Rows, int[]?[] Index, List<(int Row, int First)> Repeats) RowsByYear((int[] Codes, byte[] Matrix)?[] portfolios, int from, int[] ccode1, int[] ccode2, int[] year)
+    /// <summary>For each year, the index of each COW code among the members, or -1; <c>null</c> outside ATOP's years.</summary>
+    private static int[]?[] IndexByYear((int[] Codes, byte[] Matrix)?[] portfolios)
     {
-        var repeats = new List<(int Row, int First)>();
-        var result = new int[]?[portfolios.Length];
         var index = new int[]?[portfolios.Length];
         for (var t = 0; t < portfolios.Length; t++)
         {
             if (portfolios[t] is { } p)
             {
-                var n = p.Codes.Length;
-                result[t] = new int[n * n];
-                Array.Fill(result[t]!, -1);
                 var codes = new int[CcodeLimit];
                 Array.Fill(codes, -1);
-                for (var i = 0; i < n; i++)
+                for (var i = 0; i < p.Codes.Length; i++)
                 {
                     codes[p.Codes[i]] = i;
                 }
@@ -126,52 +109,36 @@ public static class DyadExpectedUtility
             }
         }
 
-        for (var r = 0; r < year.Length; r++)
-        {
-            var t = year[r] - from;
-            if (result[t] is { } rows && index[t] is { } codes && (uint)ccode1[r] < CcodeLimit && (uint)ccode2[r] < CcodeLimit)
-            {
-                var (i, j) = (codes[ccode1[r]], codes[ccode2[r]]);
-                if (i >= 0 && j >= 0)
-                {
-                    ref var slot = ref rows[(i * portfolios[t]!.Value.Codes.Length) + j];
-                    if (slot >= 0)
-                    {
-                        repeats.Add((r, slot));
-                    }
-                    else
-                    {
-                        slot = r;
-                    }
-                }
-            }
-        }
-
-        return (result, index, repeats);
+        return index;
     }
 
-    /// <summary>Writes the values of the pairs (i, j) of one year into their frame rows.</summary>
+    /// <summary>Writes the values of the frame rows <paramref name="first"/> to <paramref name="end"/> (exclusive) from their years' results; rows without a result stay missing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Fill(int[] rows, int n, int i, WarExpectedUtilityYear.YearArrays arrays, (double[] Values, bool[] Present)[] columns)
+    private static void Fill(int first, int end, int from, int[] ccode1, int[] ccode2, int[] year, int[]?[] index, int[] sizes, WarExpectedUtilityYear.YearArrays?[] results, (double[] Values, bool[] Present)[] columns)
     {
-        var (tau, warTrap, win, targetWin) = (arrays.Tau, arrays.WarTrap, arrays.Win, arrays.TargetWin);
-        for (var j = 0; j < n; j++)
+        for (var r = first; r < end; r++)
         {
-            var at = (i * n) + j;
-            var r = rows[at];
-            if (r < 0)
+            var t = year[r] - from;
+            if ((uint)t >= (uint)results.Length || results[t] is not { } arrays || index[t] is not { } codes || (uint)ccode1[r] >= CcodeLimit || (uint)ccode2[r] >= CcodeLimit)
             {
                 continue;
             }
 
-            Set(columns[0], r, tau[at]);
-            Set(columns[1], r, warTrap[at]);
-            Set(columns[2], r, warTrap[(j * n) + i]);
-            Set(columns[3], r, win[at]);
-            Set(columns[4], r, targetWin[at]);
-            var (riskI, riskJ) = (arrays.RiskAOf(at), arrays.RiskBOf(at));
-            Set(columns[5], r, riskI);
-            Set(columns[6], r, riskJ);
+            var (i, j) = (codes[ccode1[r]], codes[ccode2[r]]);
+            if (i < 0 || j < 0)
+            {
+                continue;
+            }
+
+            var n = sizes[t];
+            var at = (i * n) + j;
+            Set(columns[0], r, arrays.Tau[at]);
+            Set(columns[1], r, arrays.WarTrap[at]);
+            Set(columns[2], r, arrays.WarTrap[(j * n) + i]);
+            Set(columns[3], r, arrays.Win[at]);
+            Set(columns[4], r, arrays.TargetWin[at]);
+            Set(columns[5], r, arrays.RiskAOf(at));
+            Set(columns[6], r, arrays.RiskBOf(at));
         }
     }
 

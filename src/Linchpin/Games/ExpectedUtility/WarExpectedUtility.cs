@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Linchpin.Alignment;
 
 namespace Linchpin.Games.ExpectedUtility;
@@ -367,6 +368,14 @@ public sealed class WarExpectedUtilityYear
                 }
             }
 
+            for (var x = 0; x < n; x++)
+            {
+                for (var y = 0; y < n; y++)
+                {
+                    Region[(x * n) + y] = systemic ? 0 : Relevant(x, y);
+                }
+            }
+
             var masked = ArrayPool<ulong>.Shared.Rent(length);
             var marginals = ArrayPool<int>.Shared.Rent(n * 3);
             var inSet = ArrayPool<bool>.Shared.Rent(n);
@@ -400,7 +409,8 @@ public sealed class WarExpectedUtilityYear
                 {
                     for (var b = a + 1; b < n; b++)
                     {
-                        if (!(systemic || _home[a] == s || _home[b] == s))
+                        // Only the sets that are the relevant region of (a, b) or of (b, a) are read below.
+                        if (!(systemic || Region[(a * n) + b] == s || Region[(b * n) + a] == s))
                         {
                             continue;
                         }
@@ -468,9 +478,7 @@ public sealed class WarExpectedUtilityYear
             {
                 for (var y = 0; y < n; y++)
                 {
-                    var region = systemic ? 0 : Relevant(x, y);
-                    Region[(x * n) + y] = region;
-                    U[(x * n) + y] = x == y ? 1 : systemic || region == _home[x] ? _h[(x * n) + y] : _h[(y * n) + x];
+                    U[(x * n) + y] = x == y ? 1 : systemic || Region[(x * n) + y] == _home[x] ? _h[(x * n) + y] : _h[(y * n) + x];
                 }
             }
 
@@ -543,6 +551,7 @@ public sealed class WarExpectedUtilityYear
         }
 
         /// <summary>Adds the bilateral term and the two states' own parts to the sums over third states.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Finish(int at, double ci, double cj, double uij, Sums sums, (double A, double B) risk)
         {
             var pi = ci + cj == 0 ? 0.5 : ci / (ci + cj);
@@ -563,6 +572,7 @@ public sealed class WarExpectedUtilityYear
     private readonly record struct Sums(double WarTrap, double NumeratorA, double DenominatorA, double NumeratorB, double DenominatorB)
     {
         /// <summary>One state's part in P^i and P^j, with weight <paramref name="capability"/>, d = U_Ki − U_Kj and the risk attitudes R_i, R_j.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Sums Of(double capability, double d, (double A, double B) risk)
         {
             if (double.IsNaN(capability) || double.IsNaN(d))
@@ -575,8 +585,10 @@ public sealed class WarExpectedUtilityYear
             return new(0, capability * Math.Max(a, 0), capability * Math.Abs(a), capability * Math.Max(b, 0), capability * Math.Abs(b));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Sums Plus(Sums other) => new(WarTrap + other.WarTrap, NumeratorA + other.NumeratorA, DenominatorA + other.DenominatorA, NumeratorB + other.NumeratorB, DenominatorB + other.DenominatorB);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Sums Minus(Sums other) => new(WarTrap - other.WarTrap, NumeratorA - other.NumeratorA, DenominatorA - other.DenominatorA, NumeratorB - other.NumeratorB, DenominatorB - other.DenominatorB);
     }
 
@@ -636,11 +648,12 @@ public sealed class WarExpectedUtilityYear
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Sums Total(int i, int j, double cij)
         {
-            var gi = _g.AsSpan(i * _size, _size);
-            var gj = _g.AsSpan(j * _size, _size);
-            var wi = _w.AsSpan(i * _size, _size);
-            var wj = _w.AsSpan(j * _size, _size);
-            var c = _c.AsSpan(0, _size);
+            // Unchecked loads: the five rows are _size long, and the loop stops a full vector before their end.
+            ref var gi = ref _g[i * _size];
+            ref var gj = ref _g[j * _size];
+            ref var wi = ref _w[i * _size];
+            ref var wj = ref _w[j * _size];
+            ref var c = ref MemoryMarshal.GetArrayDataReference(_c);
             var width = Vector<double>.Count;
             var (trap, numA, numB, den) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
             var both = new Vector<double>(cij);
@@ -648,13 +661,16 @@ public sealed class WarExpectedUtilityYear
             var p = 0;
             for (; p + width <= _size; p += width)
             {
-                var ck = new Vector<double>(c[p..]);
-                var term = ck / (both + ck) * (new Vector<double>(gi[p..]) - new Vector<double>(gj[p..]));
+                var at = (nuint)p;
+                var ck = Vector.LoadUnsafe(ref c, at);
+                var term = ck / (both + ck) * (Vector.LoadUnsafe(ref gi, at) - Vector.LoadUnsafe(ref gj, at));
                 trap += Vector.ConditionalSelect(Vector.Equals(term, term), term, Vector<double>.Zero);
-                var weighted = ck * (new Vector<double>(wi[p..]) - new Vector<double>(wj[p..])) * half;
+                var weighted = ck * (Vector.LoadUnsafe(ref wi, at) - Vector.LoadUnsafe(ref wj, at)) * half;
                 var valid = Vector.Equals(weighted, weighted);
-                numA += Vector.ConditionalSelect(valid & Vector.GreaterThan(weighted, Vector<double>.Zero), weighted, Vector<double>.Zero);
-                numB -= Vector.ConditionalSelect(valid & Vector.LessThan(weighted, Vector<double>.Zero), weighted, Vector<double>.Zero);
+
+                // A NaN compares false both ways, so these two need no test of validity.
+                numA += Vector.ConditionalSelect(Vector.GreaterThan(weighted, Vector<double>.Zero), weighted, Vector<double>.Zero);
+                numB -= Vector.ConditionalSelect(Vector.LessThan(weighted, Vector<double>.Zero), weighted, Vector<double>.Zero);
                 den += Vector.ConditionalSelect(valid, Vector.Abs(weighted), Vector<double>.Zero);
             }
 
@@ -680,6 +696,7 @@ public sealed class WarExpectedUtilityYear
         }
 
         /// <summary>The part of the set's member at <paramref name="p"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Sums Term(int p, int i, int j, double cij, (double A, double B) risk)
         {
             var ck = _c[p];
