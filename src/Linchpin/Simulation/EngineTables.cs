@@ -81,6 +81,7 @@ internal sealed class EngineTables
 
         ShockTouches = [.. setup.Shocks.Select(s => allies.Select(a => Touches(s, a)).ToArray())];
         Troops0 = [.. allies.Select(a => a.TroopsHosted)];
+        Hosts = [.. Enumerable.Range(0, N).Where(i => Troops0[i] > 0)];
         CostShare0 = [.. allies.Select(a => a.CostSharing is { } deal ? CostShare(deal.Payment, deal) : 0)];
         Similarity = setup.Similarity is { } similarity
             ? similarity.Count == N * N ? [.. similarity] : throw new ArgumentException($"the similarity matrix needs {N * N} entries", nameof(setup))
@@ -142,6 +143,9 @@ internal sealed class EngineTables
 
     /// <summary>The patron's troops hosted at the start (thousands).</summary>
     internal double[] Troops0 { get; }
+
+    /// <summary>The allies hosting the patron's troops at the start, in ally order.</summary>
+    internal int[] Hosts { get; }
 
     /// <summary>The share of the patron's stationing cost the host's payment covers at the start.</summary>
     internal double[] CostShare0 { get; }

@@ -30,9 +30,9 @@ public static class PatronPolicy
         var p = tables.Parameters;
         var tau0 = tables.DoctrineByYear[0];
         var target = tables.Setup.Doctrine.FairShareTarget;
-        for (var i = 0; i < tables.N; i++)
+        foreach (var i in tables.Hosts)
         {
-            if (tables.Troops0[i] <= 0 || buffer.Status[i] == AllyStatus.Left)
+            if (buffer.Status[i] == AllyStatus.Left)
             {
                 continue;
             }

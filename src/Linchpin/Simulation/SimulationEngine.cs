@@ -134,6 +134,7 @@ public sealed class SimulationEngine
             buffer.CostSharingStanding[i] = 1;
             buffer.Coercion[i] = 0;
             buffer.CredibilityNow[i] = tables.Belief0[i];
+            buffer.BeliefNow[i] = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
             buffer.LapsedIn[i] = int.MinValue;
         }
 
@@ -148,30 +149,41 @@ public sealed class SimulationEngine
         }
     }
 
+    /// <summary>Records year <paramref name="t"/>; the belief is the one the year's game and hazard used (the hazard leaves it unchanged).</summary>
     private void Record(RunBuffer buffer, int t, double tau)
     {
         var tables = _tables;
         var p = tables.Parameters;
         var n = tables.N;
-        var values = buffer.Values;
         var target = tables.Setup.Doctrine.FairShareTarget;
+        var values = buffer.Values.AsSpan(t * n * VariableCount, n * VariableCount);
+        var statuses = buffer.StatusByYear.AsSpan(t * n, n);
+        var pct = buffer.Pct.AsSpan(0, n);
+        var spending = buffer.Spending.AsSpan(0, n);
+        var beliefs = buffer.BeliefNow.AsSpan(0, n);
+        var threats = buffer.ThreatLevel.AsSpan(0, n);
+        var entrapment = buffer.Entrapment.AsSpan(0, n);
+        var benefits = buffer.Benefit.AsSpan(0, n);
+        var payment = buffer.Payment.AsSpan(0, n);
+        var troops = buffer.Troops.AsSpan(0, n);
+        var status = buffer.Status.AsSpan(0, n);
         for (var i = 0; i < n; i++)
         {
-            var at = ((t * n) + i) * VariableCount;
-            var threat = buffer.ThreatLevel[i];
-            var benefit = buffer.Benefit[i];
-            values[at + (int)TrajectoryVariable.PctGdp] = buffer.Pct[i];
-            values[at + (int)TrajectoryVariable.Spending] = buffer.Spending[i];
-            var belief = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
-            values[at + (int)TrajectoryVariable.Belief] = belief;
-            values[at + (int)TrajectoryVariable.Threat] = threat;
-            values[at + (int)TrajectoryVariable.Entrapment] = buffer.Entrapment[i];
-            values[at + (int)TrajectoryVariable.NetBenefit] = double.IsNaN(benefit)
-                ? Hazard.NetBenefit(tables, buffer, i, Beliefs.Credibility(belief, buffer.Status[i], p), threat, buffer.Entrapment[i], buffer.Pct[i], tau, target)
+            var row = values.Slice(i * VariableCount, VariableCount);
+            var threat = threats[i];
+            var benefit = benefits[i];
+            var belief = beliefs[i];
+            row[(int)TrajectoryVariable.PctGdp] = pct[i];
+            row[(int)TrajectoryVariable.Spending] = spending[i];
+            row[(int)TrajectoryVariable.Belief] = belief;
+            row[(int)TrajectoryVariable.Threat] = threat;
+            row[(int)TrajectoryVariable.Entrapment] = entrapment[i];
+            row[(int)TrajectoryVariable.NetBenefit] = double.IsNaN(benefit)
+                ? Hazard.NetBenefit(tables, buffer, i, Beliefs.Credibility(belief, status[i], p), threat, entrapment[i], pct[i], tau, target)
                 : benefit;
-            values[at + (int)TrajectoryVariable.Payment] = buffer.Payment[i];
-            values[at + (int)TrajectoryVariable.Troops] = buffer.Troops[i];
-            buffer.StatusByYear[(t * n) + i] = buffer.Status[i];
+            row[(int)TrajectoryVariable.Payment] = payment[i];
+            row[(int)TrajectoryVariable.Troops] = troops[i];
+            statuses[i] = status[i];
         }
     }
 }
