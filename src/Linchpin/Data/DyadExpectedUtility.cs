@@ -26,7 +26,7 @@ public static class DyadExpectedUtility
 
     private const int CcodeLimit = 1000;
 
-    /// <summary>Rows per block of the fill: large enough to amortise the scheduling, small enough to balance two threads.</summary>
+    /// <summary>The most rows of one fill block: large enough to amortise the scheduling, small enough to balance two threads.</summary>
     private const int FillBlock = 1 << 16;
 
     /// <summary>Computes the columns for the rows given by their keys; missing values stay missing (outside ATOP's years, without a CINC score).</summary>
@@ -81,13 +81,103 @@ public static class DyadExpectedUtility
             WarExpectedUtilityYear.ComputeInto(from + at, p.Codes, p.Matrix, capabilities, options, (_, arrays) => results[at] = arrays);
         });
 
-        // Filled in the frame's own row order, in blocks of rows: the writes run straight down each column
-        // (a dyad's years are adjacent rows), and each row is written by one block, so any thread count gives
-        // the same columns. A dyad-year listed twice (two membership spells in one year) gets the same values twice.
+        // Filled one block of rows with the same ccode1 at a time, each row by one block, so any thread count
+        // gives the same columns. A dyad-year listed twice (two membership spells in one year) gets the same
+        // values twice.
         var sizes = portfolios.Select(p => p?.Codes.Length ?? 0).ToArray();
-        var blocks = (rows + FillBlock - 1) / FillBlock;
-        Parallel.For(0, blocks, b => Fill(b * FillBlock, Math.Min(rows, (b + 1) * FillBlock), from, ccode1, ccode2, year, index, sizes, results, columns));
+        var blocks = Ccode1Blocks(ccode1);
+        Parallel.For(0, blocks.Count - 1, b =>
+        {
+            var (first, end) = (blocks[b], blocks[b + 1]);
+            if (!FillByYear(first, end, from, ccode1[first], ccode2, year, index, sizes, results, columns))
+            {
+                Fill(first, end, from, ccode1, ccode2, year, index, sizes, results, columns);
+            }
+        });
         return columns;
+    }
+
+    /// <summary>The first row of each run of equal ccode1, then the row count; runs longer than a fill block are cut into blocks.</summary>
+    private static List<int> Ccode1Blocks(int[] ccode1)
+    {
+        var starts = new List<int> { 0 };
+        for (var r = 1; r < ccode1.Length; r++)
+        {
+            if (ccode1[r] != ccode1[r - 1] || r - starts[^1] >= FillBlock)
+            {
+                starts.Add(r);
+            }
+        }
+
+        starts.Add(ccode1.Length);
+        return starts;
+    }
+
+    /// <summary>
+    /// Writes the rows <paramref name="first"/> to <paramref name="end"/> (exclusive), all of ccode1
+    /// <paramref name="c1"/>, year by year: within a year the reads run along the state's row of each result
+    /// (ccode2 ascending, as the frame lists them) instead of jumping between years' results at every row,
+    /// and the rows written, one per dyad, stay in cache until the next year writes their neighbours.
+    /// </summary>
+    /// <returns>Whether the rows were in the frame's order (each ccode2's years adjacent and ascending); if not, nothing was written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool FillByYear(int first, int end, int from, int c1, int[] ccode2, int[] year, int[]?[] index, int[] sizes, WarExpectedUtilityYear.YearArrays?[] results, (double[] Values, bool[] Present)[] columns)
+    {
+        // Runs of equal ccode2: one per dyad, its years ascending.
+        var cursor = new List<int>();
+        var runEnd = new List<int>();
+        var (firstYear, lastYear) = (int.MaxValue, int.MinValue);
+        for (var r = first; r < end; r++)
+        {
+            if (r == first || ccode2[r] != ccode2[r - 1])
+            {
+                if (cursor.Count > 0)
+                {
+                    runEnd.Add(r);
+                }
+
+                cursor.Add(r);
+            }
+            else if (year[r] < year[r - 1])
+            {
+                return false;
+            }
+
+            firstYear = Math.Min(firstYear, year[r]);
+            lastYear = Math.Max(lastYear, year[r]);
+        }
+
+        runEnd.Add(end);
+        var (at, stop) = (cursor.ToArray(), runEnd.ToArray());
+        for (var y = firstYear; y <= lastYear; y++)
+        {
+            var t = y - from;
+            var ok = (uint)t < (uint)results.Length && results[t] is not null && index[t] is not null && (uint)c1 < CcodeLimit;
+            var arrays = ok ? results[t]!.Value : default;
+            var codes = ok ? index[t] : null;
+            var i = ok ? codes![c1] : -1;
+            var n = ok ? sizes[t] : 0;
+            for (var k = 0; k < at.Length; k++)
+            {
+                for (var r = at[k]; r < stop[k] && year[r] == y; r = ++at[k])
+                {
+                    var j = i >= 0 && (uint)ccode2[r] < CcodeLimit ? codes![ccode2[r]] : -1;
+                    if (j >= 0)
+                    {
+                        var pair = (i * n) + j;
+                        Set(columns[0], r, arrays.Tau[pair]);
+                        Set(columns[1], r, arrays.WarTrap[pair]);
+                        Set(columns[2], r, arrays.WarTrap[(j * n) + i]);
+                        Set(columns[3], r, arrays.Win[pair]);
+                        Set(columns[4], r, arrays.TargetWin[pair]);
+                        Set(columns[5], r, arrays.RiskAOf(pair));
+                        Set(columns[6], r, arrays.RiskBOf(pair));
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>For each year, the index of each COW code among the members, or -1; <c>null</c> outside ATOP's years.</summary>

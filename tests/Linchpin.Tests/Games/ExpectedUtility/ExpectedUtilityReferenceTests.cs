@@ -83,6 +83,31 @@ public sealed class ExpectedUtilityReferenceTests
         Assert.Equal(expectedRows, rows);
     }
 
+    [Fact]
+    public void Keys_in_any_order_get_the_values_of_the_frame_order()
+    {
+        var frame = DyadYears.Build(Inputs, new DyadYearRequest(1985, 1992, true, DyadJoins.None));
+        var sorted = DyadExpectedUtility.Compute(Inputs.Spells, Inputs.Atop!, Inputs.Nmc!, frame.Ccode1.ToArray(), frame.Ccode2.ToArray(), frame.Year.ToArray(), new WarUtilityOptions());
+
+        // Reversed rows: every dyad's years descending, so the year-by-year fill cannot be used.
+        var order = Enumerable.Range(0, frame.RowCount).Reverse().ToArray();
+        var reversed = DyadExpectedUtility.Compute(
+            Inputs.Spells, Inputs.Atop!, Inputs.Nmc!, [.. order.Select(r => frame.Ccode1[r])], [.. order.Select(r => frame.Ccode2[r])], [.. order.Select(r => frame.Year[r])], new WarUtilityOptions());
+        var present = 0;
+        for (var c = 0; c < sorted.Count; c++)
+        {
+            for (var k = 0; k < order.Length; k++)
+            {
+                var r = order[k];
+                Assert.Equal(sorted[c].Present[r], reversed[c].Present[k]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(sorted[c].Values[r]), BitConverter.DoubleToInt64Bits(reversed[c].Values[k]));
+                present += sorted[c].Present[r] ? 1 : 0;
+            }
+        }
+
+        Assert.True(present > frame.RowCount * 5, $"{present} values present");
+    }
+
     private static void AssertClose(double expected, double actual)
     {
         if (double.IsNaN(expected))
