@@ -21,9 +21,14 @@ internal static class Beliefs
         var signalled = (p.MultilateralCredibility * (1 - tau)) + (p.TransactionalCredibility * tau);
         var lambda = p.BeliefMemory;
         var entrapmentMemory = p.EntrapmentMemory;
-        var (alpha, beta, signal, entrapment) = (buffer.Alpha, buffer.Beta, buffer.Signal, buffer.Entrapment);
-        var (patron, reputation, troops) = (buffer.PatronSignal, buffer.Reputation, buffer.Troops);
-        var beliefWeight = tables.BeliefWeight;
+        var alpha = buffer.Alpha.AsSpan(0, n);
+        var beta = buffer.Beta.AsSpan(0, n);
+        var signal = buffer.Signal.AsSpan(0, n);
+        var entrapment = buffer.Entrapment.AsSpan(0, n);
+        var patron = buffer.PatronSignal.AsSpan(0, n);
+        var reputation = buffer.Reputation.AsSpan(0, n);
+        var troops = buffer.Troops.AsSpan(0, n);
+        var beliefWeight = tables.BeliefWeight.AsSpan(0, n);
         var (tripwire, half) = (p.TripwireWeight, p.TripwireHalfTroops);
         for (var i = 0; i < n; i++)
         {
@@ -49,7 +54,7 @@ internal static class Beliefs
         Array.Clear(buffer.Reputation);
     }
 
-    private static void Add(double[] alpha, double[] beta, int i, double signal)
+    private static void Add(Span<double> alpha, Span<double> beta, int i, double signal)
     {
         if (signal > 0)
         {

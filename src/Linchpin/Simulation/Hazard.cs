@@ -19,8 +19,13 @@ internal static class Hazard
         var p = tables.Parameters;
         var n = tables.N;
         var target = tables.Setup.Doctrine.FairShareTarget;
-        var (status, benefits, hazardTerm, credibility, threat) = (buffer.Status, buffer.Benefit, buffer.HazardTerm, buffer.CredibilityNow, buffer.ThreatLevel);
-        var (entrapment, pct) = (buffer.Entrapment, buffer.Pct);
+        var status = buffer.Status.AsSpan(0, n);
+        var benefits = buffer.Benefit.AsSpan(0, n);
+        var hazardTerm = buffer.HazardTerm.AsSpan(0, n);
+        var credibility = buffer.CredibilityNow.AsSpan(0, n);
+        var threat = buffer.ThreatLevel.AsSpan(0, n);
+        var entrapment = buffer.Entrapment.AsSpan(0, n);
+        var pct = buffer.Pct.AsSpan(0, n);
         var effect = p.NetBenefitEffect;
         for (var i = 0; i < n; i++)
         {
@@ -39,7 +44,7 @@ internal static class Hazard
         ExpSpan.Exp(hazardTerm, hazardTerm);
         var baseHazard = p.BaseHazard;
         var exitRatio = p.ExitHazardRatio;
-        var ageFactor = tables.AgeFactor;
+        var ageFactor = tables.AgeFactor.AsSpan(t * n, n);
         for (var i = 0; i < n; i++)
         {
             if (status[i] == AllyStatus.Left)
@@ -47,7 +52,7 @@ internal static class Hazard
                 continue;
             }
 
-            var hazard = baseHazard * ageFactor[(t * n) + i] * hazardTerm[i];
+            var hazard = baseHazard * ageFactor[i] * hazardTerm[i];
             if (status[i] == AllyStatus.Hedging)
             {
                 hazard *= exitRatio;

@@ -27,10 +27,22 @@ internal static class TreatyGoods
         var inverseTarget = target > 0 ? 1 / target : 0;
         var pull = (doctrine.Pledge ? p.PledgePull : 0) + (p.TransactionalPressure * tau);
         var protection = tables.PatronProtection[t];
-        var (alpha, beta, status, belief, credibility) = (buffer.Alpha, buffer.Beta, buffer.Status, buffer.BeliefNow, buffer.CredibilityNow);
-        var (gameIncome, pubW, privW, spill) = (buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn);
-        var (income, pct, spending) = (buffer.Income, buffer.Pct, buffer.Spending);
-        var (growth, publicWeight, privateWeight) = (tables.Growth, tables.PublicWeight, tables.PrivateWeight);
+        var alpha = buffer.Alpha.AsSpan(0, n);
+        var beta = buffer.Beta.AsSpan(0, n);
+        var status = buffer.Status.AsSpan(0, n);
+        var belief = buffer.BeliefNow.AsSpan(0, n);
+        var credibility = buffer.CredibilityNow.AsSpan(0, n);
+        var gameIncome = buffer.GameIncome.AsSpan(0, n);
+        var pubW = buffer.PublicWeight.AsSpan(0, n);
+        var privW = buffer.PrivateWeight.AsSpan(0, n);
+        var spill = buffer.SpillIn.AsSpan(0, n);
+        var income = buffer.Income.AsSpan(0, n);
+        var pct = buffer.Pct.AsSpan(0, n);
+        var spending = buffer.Spending.AsSpan(0, n);
+        var multipliers = buffer.Multiplier.AsSpan(0, n);
+        var growth = tables.Growth.AsSpan(0, n);
+        var publicWeight = tables.PublicWeight.AsSpan(0, n);
+        var privateWeight = tables.PrivateWeight.AsSpan(0, n);
         var guess = 0.0;
         var pools = tables.PoolCount > 1;
         var (pool, poolGuess) = (tables.Pool, buffer.PoolGuess);
@@ -51,7 +63,7 @@ internal static class TreatyGoods
                 continue;
             }
 
-            var multiplier = buffer.Multiplier[i];
+            var multiplier = multipliers[i];
             var gap = Math.Max(0, target - pct[i]) * inverseTarget;
             gameIncome[i] = income[i];
             pubW[i] = publicWeight[i] * multiplier;
