@@ -91,7 +91,8 @@ internal sealed class EngineTables
         {
             for (var i = 0; i < N; i++)
             {
-                ReputationFrom[(from * N) + i] = p.ReputationWeight * Similarity[(i * N) + from];
+                // Zero toward the ally itself, so one pass over every ally spreads a signal to the others.
+                ReputationFrom[(from * N) + i] = i == from ? 0 : p.ReputationWeight * Similarity[(i * N) + from];
             }
         }
 

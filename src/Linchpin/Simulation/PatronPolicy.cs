@@ -74,15 +74,8 @@ public static class PatronPolicy
     }
 
     /// <summary>The patron's reassurance of a host after a rival's incident: (1 − τ) × standing × the reassurance signal, for it and, by reputation, the others.</summary>
-    internal static void Reassure(EngineTables tables, RunBuffer buffer, int i, double tau)
-    {
-        var signal = tables.Parameters.ReassuranceSignal * (1 - tau) * buffer.Standing[i];
-        if (signal > 0)
-        {
-            buffer.PatronSignal[i] += signal;
-            Reputation.Spread(tables, buffer, i, signal);
-        }
-    }
+    internal static double Reassurance(EngineTables tables, RunBuffer buffer, int i, double tau) =>
+        tables.Parameters.ReassuranceSignal * (1 - tau) * buffer.Standing[i];
 
     /// <summary>Sets a host's troops, and with them its exposure to the patron's conflicts.</summary>
     internal static void SetTroops(RunBuffer buffer, int i, double troops)

@@ -22,12 +22,49 @@ internal static class Reputation
             return;
         }
 
-        // Each ally adds (ρ · similarity) · signal, the product ρ · similarity read from the table.
+        // Each ally adds (ρ · similarity) · signal, the product ρ · similarity read from the table; the
+        // table's zero toward the sender adds nothing to its own (evidence never makes an exact zero negative).
         var n = tables.N;
-        var weights = tables.ReputationFrom.AsSpan(from * n, n);
+        AddScaled(buffer.Reputation.AsSpan(0, n), tables.ReputationFrom.AsSpan(from * n, n), signal);
+    }
+
+    /// <summary>
+    /// Spreads the signals the patron sent several allies (<paramref name="senders"/>, ascending, with their
+    /// <paramref name="signals"/>) to every other ally: what <see cref="Spread"/> does sender by sender, in the
+    /// same order for each receiver, so the same sums, with each receiver's running sum kept in a register.
+    /// </summary>
+    internal static void SpreadEach(EngineTables tables, RunBuffer buffer, ReadOnlySpan<int> senders, ReadOnlySpan<double> signals)
+    {
+        if (tables.Parameters.ReputationWeight <= 0 || senders.Length == 0)
+        {
+            return;
+        }
+
+        var n = tables.N;
+        var weights = tables.ReputationFrom;
         var reputation = buffer.Reputation.AsSpan(0, n);
-        AddScaled(reputation[..from], weights[..from], signal);
-        AddScaled(reputation[(from + 1)..], weights[(from + 1)..], signal);
+        var k = 0;
+        for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
+        {
+            var sum = Vector256.Create((ReadOnlySpan<double>)reputation.Slice(k, Vector256<double>.Count));
+            for (var s = 0; s < senders.Length; s++)
+            {
+                sum += Vector256.Create(weights.AsSpan((senders[s] * n) + k, Vector256<double>.Count)) * Vector256.Create(signals[s]);
+            }
+
+            sum.CopyTo(reputation[k..]);
+        }
+
+        for (; k < n; k++)
+        {
+            var sum = reputation[k];
+            for (var s = 0; s < senders.Length; s++)
+            {
+                sum += weights[(senders[s] * n) + k] * signals[s];
+            }
+
+            reputation[k] = sum;
+        }
     }
 
     /// <summary>

@@ -68,6 +68,7 @@ public static class RivalReactions
             }
 
             buffer.Events.Add(new SimulationEvent(year, -1, SimulationEventKind.RivalProbe, incidents, r));
+            var reassured = 0;
             for (var i = 0; i < n; i++)
             {
                 if (!faces[i] || buffer.Status[i] == AllyStatus.Left)
@@ -77,8 +78,17 @@ public static class RivalReactions
 
                 buffer.ShockJump[i] += incidents * rival.ThreatJump;
                 buffer.Entrapment[i] += incidents * rival.Entrapment * buffer.Exposure[i] * (1 + (0.5 * (1 - tau)));
-                PatronPolicy.Reassure(tables, buffer, i, tau);
+                var signal = PatronPolicy.Reassurance(tables, buffer, i, tau);
+                if (signal > 0)
+                {
+                    buffer.PatronSignal[i] += signal;
+                    (buffer.Senders[reassured], buffer.SenderSignals[reassured]) = (i, signal);
+                    reassured++;
+                }
             }
+
+            // The reassurance reaches the others by reputation, as if sent ally by ally.
+            Reputation.SpreadEach(tables, buffer, buffer.Senders.AsSpan(0, reassured), buffer.SenderSignals.AsSpan(0, reassured));
         }
     }
 

@@ -60,6 +60,8 @@ public sealed class RunBuffer
         CostSharingStanding = new double[allies];
         PatronSignal = new double[allies];
         Reputation = new double[allies];
+        Senders = new int[allies];
+        SenderSignals = new double[allies];
         Coercion = new double[allies];
         FrictionSum = new double[allies];
         LapsedIn = new int[allies];
@@ -212,6 +214,12 @@ public sealed class RunBuffer
 
     /// <summary>This year's evidence each ally takes from what the patron did to the others.</summary>
     internal double[] Reputation { get; }
+
+    /// <summary>Scratch: the allies a rival's incident made the patron reassure, in order.</summary>
+    internal int[] Senders { get; }
+
+    /// <summary>Scratch: the reassurance each of <see cref="Senders"/> received.</summary>
+    internal double[] SenderSignals { get; }
 
     /// <summary>Each host's net-benefit cost of rivals' coercion.</summary>
     internal double[] Coercion { get; }
