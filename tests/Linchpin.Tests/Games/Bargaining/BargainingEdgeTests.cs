@@ -323,4 +323,36 @@ public static class BargainingEdgeTests
             Assert.Throws<ArgumentNullException>(() => SmaBargaining.Settle(null!));
         }
     }
+    public sealed class PieOtherThanOne
+    {
+        [Fact]
+        public void Shares_are_the_amounts_over_the_pie()
+        {
+            // Rubinstein (model 04 §4.2) on a pie of 3 with δ₁ = 0.8, δ₂ = 0.9: x* = (1 − δ₂)/(1 − δ₁δ₂) = 0.1/0.28,
+            // y* = (1 − δ₁)/(1 − δ₁δ₂) = 0.2/0.28, amounts 3x* and 3(1 − x*).
+            var outcome = AlternatingOffers.Solve(new BargainingProblem(0.8, 0.9, 3));
+
+            Assert.Equal(0.1 / 0.28, outcome.ProposerShare, 1e-12);
+            Assert.Equal(0.2 / 0.28, outcome.ResponderProposerShare, 1e-12);
+            Assert.Equal(3 * 0.1 / 0.28, outcome.Amount1, 1e-12);
+            Assert.Equal(3 * (1 - (0.1 / 0.28)), outcome.Amount2, 1e-12);
+        }
+    }
+
+    public sealed class CostSharingRatioArguments
+    {
+        [Theory]
+        [InlineData(1, 1, 0.5)]
+        [InlineData(3, 1, 0.75)]
+        [InlineData(0, 2, 0)]
+        public void The_ratio_is_host_support_over_the_whole_cost(double hostSupport, double patronCost, double expected) =>
+            Assert.Equal(expected, SmaBargaining.CostSharingRatio(hostSupport, patronCost), 1e-15);
+
+        [Theory]
+        [InlineData(1, -0.5)]
+        [InlineData(-0.5, 1)]
+        [InlineData(0, 0)]
+        public void A_negative_cost_or_no_cost_at_all_is_refused(double hostSupport, double patronCost) =>
+            Assert.ThrowsAny<ArgumentException>(() => SmaBargaining.CostSharingRatio(hostSupport, patronCost));
+    }
 }
