@@ -359,6 +359,37 @@ public class ActorTests
         }
 
         [Fact]
+        public void Hedging_follows_the_weibull_age_term_of_the_baseline_hazard()
+        {
+            // Shape k = 3, reference age 30, the alliance 21 years old in year 1: h = h0 (21/30)^(k − 1) e^(−b NB),
+            // about a quarter of what the inverted exponent (30/21)^(k − 1) would give.
+            var p = Quiet with { BaseHazard = 1, HazardShape = 3, HazardReferenceAge = 30, AsymmetryEffect = 0, PowerChangeEffect = 0, OutsideAllianceEffect = 0 };
+            var engine = new SimulationEngine(Setup([Host("KOR", 0)], p, years: 1));
+            var buffer = engine.NewBuffer();
+            const int runs = 4000;
+            var hedged = 0;
+            double? benefit = null;
+            for (var r = 0; r < runs; r++)
+            {
+                engine.Run(9, r, buffer);
+                if (buffer.StatusByYear[1] == AllyStatus.Hedging)
+                {
+                    hedged++;
+                }
+                else
+                {
+                    // The net benefit the hazard used, the same in every run without noise (a hedger's record
+                    // is taken after its belief is discounted).
+                    benefit = buffer.Value(1, 0, TrajectoryVariable.NetBenefit);
+                }
+            }
+
+            var hazard = Math.Pow(21.0 / 30, 2) * Math.Exp(-p.NetBenefitEffect * benefit!.Value);
+            Within4StandardErrors(1 - Math.Exp(-hazard), hedged, runs);
+            Assert.InRange((double)hedged / runs, 0.05, 0.95);
+        }
+
+        [Fact]
         public void Leaving_multiplies_spending_by_the_self_help_factor_and_exit_follows_the_exit_ratio()
         {
             // Every ally hedges in year 1 (a huge base hazard); in year 2 a hedger leaves with probability 1 − exp(−h · ratio).
