@@ -176,11 +176,7 @@ internal static class BacktestCommand
                 json.WriteStartObject();
                 json.WriteNumber("sma", y.Agreement);
                 json.WriteNumber("year", y.Year);
-                ResultJson.WriteNumber(json, "last_seen", y.LastSeen);
-                ResultJson.WriteNumber(json, "predicted", y.Predicted);
-                ResultJson.WriteNumber(json, "p05", y.Low);
-                ResultJson.WriteNumber(json, "p95", y.High);
-                ResultJson.WriteNumber(json, "actual", y.Actual);
+                WriteForecast(json, y.LastSeen, y.Predicted, y.Low, y.High, y.Actual);
                 json.WriteEndObject();
             }
 
@@ -302,14 +298,20 @@ internal static class BacktestCommand
             json.WriteStartObject();
             json.WriteString("iso3", a.Iso3);
             ResultJson.WriteNumber(json, "start", a.Start);
-            ResultJson.WriteNumber(json, "last_seen", a.LastSeen);
-            ResultJson.WriteNumber(json, "predicted", a.Predicted);
-            ResultJson.WriteNumber(json, "p05", a.Low);
-            ResultJson.WriteNumber(json, "p95", a.High);
-            ResultJson.WriteNumber(json, "actual", a.Actual);
+            WriteForecast(json, a.LastSeen, a.Predicted, a.Low, a.High, a.Actual);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The fields every backtest row shares: the last value the fit saw, the forecast with its 90 % band, and the held-out value.</summary>
+    private static void WriteForecast(Utf8JsonWriter json, double lastSeen, double predicted, double low, double high, double actual)
+    {
+        ResultJson.WriteNumber(json, "last_seen", lastSeen);
+        ResultJson.WriteNumber(json, "predicted", predicted);
+        ResultJson.WriteNumber(json, "p05", low);
+        ResultJson.WriteNumber(json, "p95", high);
+        ResultJson.WriteNumber(json, "actual", actual);
     }
 }

@@ -164,14 +164,7 @@ public static class DyadExpectedUtility
                     var j = i >= 0 && (uint)ccode2[r] < CcodeLimit ? codes![ccode2[r]] : -1;
                     if (j >= 0)
                     {
-                        var pair = (i * n) + j;
-                        Set(columns[0], r, arrays.Tau[pair]);
-                        Set(columns[1], r, arrays.WarTrap[pair]);
-                        Set(columns[2], r, arrays.WarTrap[(j * n) + i]);
-                        Set(columns[3], r, arrays.Win[pair]);
-                        Set(columns[4], r, arrays.TargetWin[pair]);
-                        Set(columns[5], r, arrays.RiskAOf(pair));
-                        Set(columns[6], r, arrays.RiskBOf(pair));
+                        SetRow(columns, r, arrays, n, i, j);
                     }
                 }
             }
@@ -220,16 +213,22 @@ public static class DyadExpectedUtility
                 continue;
             }
 
-            var n = sizes[t];
-            var at = (i * n) + j;
-            Set(columns[0], r, arrays.Tau[at]);
-            Set(columns[1], r, arrays.WarTrap[at]);
-            Set(columns[2], r, arrays.WarTrap[(j * n) + i]);
-            Set(columns[3], r, arrays.Win[at]);
-            Set(columns[4], r, arrays.TargetWin[at]);
-            Set(columns[5], r, arrays.RiskAOf(at));
-            Set(columns[6], r, arrays.RiskBOf(at));
+            SetRow(columns, r, arrays, sizes[t], i, j);
         }
+    }
+
+    /// <summary>Writes row <paramref name="r"/>'s columns from the pair (i, j) of a year's results over <paramref name="n"/> states.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetRow((double[] Values, bool[] Present)[] columns, int r, WarExpectedUtilityYear.YearArrays arrays, int n, int i, int j)
+    {
+        var at = (i * n) + j;
+        Set(columns[0], r, arrays.Tau[at]);
+        Set(columns[1], r, arrays.WarTrap[at]);
+        Set(columns[2], r, arrays.WarTrap[(j * n) + i]);
+        Set(columns[3], r, arrays.Win[at]);
+        Set(columns[4], r, arrays.TargetWin[at]);
+        Set(columns[5], r, arrays.RiskAOf(at));
+        Set(columns[6], r, arrays.RiskBOf(at));
     }
 
     /// <summary>
