@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Linchpin.Simulation;
 
@@ -30,7 +31,27 @@ internal static class Beliefs
         var troops = buffer.Troops.AsSpan(0, n);
         var beliefWeight = tables.BeliefWeight.AsSpan(0, n);
         var (tripwire, half) = (p.TripwireWeight, p.TripwireHalfTroops);
-        for (var i = 0; i < n; i++)
+        var (zero, one) = (Vector256<double>.Zero, Vector256.Create(1.0));
+        var (lambdas, rest, doctrine, raise, halves, memory) = (Vector256.Create(lambda), Vector256.Create(1 - lambda), Vector256.Create(signalled),
+            Vector256.Create((1 - signalled) * tripwire), Vector256.Create(half), Vector256.Create(entrapmentMemory));
+        var i = 0;
+        for (; i <= n - AllyLanes.Width; i += AllyLanes.Width)
+        {
+            // UpdateAlly's operations, four allies at a time.
+            var t = AllyLanes.Load(troops, i);
+            var own = Vector256.ConditionalSelect(Vector256.GreaterThan(t, zero), doctrine + (raise * t / (t + halves)), doctrine);
+            var weight = AllyLanes.Load(beliefWeight, i);
+            var a = (lambdas * AllyLanes.Load(alpha, i)) + (rest * weight * own);
+            var b = (lambdas * AllyLanes.Load(beta, i)) + (rest * weight * (one - own));
+            (a, b) = Add(a, b, AllyLanes.Load(signal, i));
+            (a, b) = Add(a, b, AllyLanes.Load(patron, i));
+            (a, b) = Add(a, b, AllyLanes.Load(reputation, i));
+            AllyLanes.Store(a, alpha, i);
+            AllyLanes.Store(b, beta, i);
+            AllyLanes.Store(AllyLanes.Load(entrapment, i) * memory, entrapment, i);
+        }
+
+        for (; i < n; i++)
         {
             var weight = beliefWeight[i];
             var own = troops[i] > 0 ? Signalled(signalled, troops[i], tripwire, half) : signalled;
@@ -52,6 +73,14 @@ internal static class Beliefs
     {
         Array.Clear(buffer.PatronSignal);
         Array.Clear(buffer.Reputation);
+    }
+
+    /// <summary><see cref="Add(Span{double}, Span{double}, int, double)"/> in four lanes: adding a zero leaves a positive count as it is.</summary>
+    private static (Vector256<double> Alpha, Vector256<double> Beta) Add(Vector256<double> alpha, Vector256<double> beta, Vector256<double> signal)
+    {
+        var zero = Vector256<double>.Zero;
+        return (alpha + Vector256.ConditionalSelect(Vector256.GreaterThan(signal, zero), signal, zero),
+            beta - Vector256.ConditionalSelect(Vector256.LessThan(signal, zero), signal, zero));
     }
 
     private static void Add(Span<double> alpha, Span<double> beta, int i, double signal)

@@ -27,14 +27,7 @@ internal static class Hazard
         var threat = buffer.ThreatLevel.AsSpan(0, n);
         var entrapment = buffer.Entrapment.AsSpan(0, n);
         var pct = buffer.Pct.AsSpan(0, n);
-        var effect = p.NetBenefitEffect;
-        NetBenefits(tables, buffer, tau, target, benefits);
-        for (var i = 0; i < n; i++)
-        {
-            var benefit = status[i] == AllyStatus.Left ? double.NaN : benefits[i];
-            benefits[i] = benefit;
-            hazardTerm[i] = double.IsNaN(benefit) ? 0 : -effect * benefit;
-        }
+        NetBenefits(tables, buffer, tau, target, benefits, hazardTerm);
 
         if (tables.HasCovariates)
         {
@@ -83,11 +76,11 @@ internal static class Hazard
     }
 
     /// <summary>
-    /// <see cref="NetBenefit"/> of every ally (those who left included), four at a time: each lane takes the
-    /// scalar formula's operations in its order, so the same values.
+    /// <see cref="NetBenefit"/> of every ally still in (NaN for those who left), four at a time: each lane takes the
+    /// scalar formula's operations in its order, so the same values; and each ally's log-hazard term −b · net benefit (0 once it has left).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NetBenefits(EngineTables tables, RunBuffer buffer, double tau, double target, Span<double> benefits)
+    private static void NetBenefits(EngineTables tables, RunBuffer buffer, double tau, double target, Span<double> benefits, Span<double> hazardTerm)
     {
         var p = tables.Parameters;
         var n = tables.N;
@@ -102,6 +95,8 @@ internal static class Hazard
         var (security, autonomy, demand, entrapmentCost, frictionCost) = (Vector256.Create(p.SecurityValue), Vector256.Create(p.AutonomyCost),
             Vector256.Create(p.DemandCost * tau), Vector256.Create(p.EntrapmentCost), Vector256.Create(p.FrictionCost));
         var (targets, ten) = (Vector256.Create(target), Vector256.Create(10.0));
+        var status = buffer.Status.AsSpan(0, n);
+        var (nan, minusEffect) = (Vector256.Create(double.NaN), Vector256.Create(-p.NetBenefitEffect));
         const int Lanes = 4;
         var i = 0;
         for (; i <= n - Lanes; i += Lanes)
@@ -111,12 +106,17 @@ internal static class Hazard
                 - (autonomy * Vector256.Create((ReadOnlySpan<double>)troops.Slice(i, Lanes)) / ten) - (demand * gap)
                 - (entrapmentCost * Vector256.Create((ReadOnlySpan<double>)entrapment.Slice(i, Lanes))) - Vector256.Create((ReadOnlySpan<double>)outside.Slice(i, Lanes))
                 - (frictionCost * Vector256.Create((ReadOnlySpan<double>)friction.Slice(i, Lanes))) - Vector256.Create((ReadOnlySpan<double>)coercion.Slice(i, Lanes));
-            benefit.CopyTo(benefits[i..]);
+            var left = AllyLanes.Is(status, i, AllyStatus.Left);
+            benefit = Vector256.ConditionalSelect(left, nan, benefit);
+            AllyLanes.Store(benefit, benefits, i);
+            AllyLanes.Store(Vector256.ConditionalSelect(Vector256.Equals(benefit, benefit), minusEffect * benefit, Vector256<double>.Zero), hazardTerm, i);
         }
 
         for (; i < n; i++)
         {
-            benefits[i] = NetBenefit(tables, buffer, i, credibility[i], threat[i], entrapment[i], pct[i], tau, target);
+            var benefit = status[i] == AllyStatus.Left ? double.NaN : NetBenefit(tables, buffer, i, credibility[i], threat[i], entrapment[i], pct[i], tau, target);
+            benefits[i] = benefit;
+            hazardTerm[i] = double.IsNaN(benefit) ? 0 : -p.NetBenefitEffect * benefit;
         }
     }
 
@@ -125,12 +125,19 @@ internal static class Hazard
     {
         var spending = buffer.Spending;
         var total = tables.PatronSpending[t];
-        for (var i = 0; i < tables.N; i++)
+        for (var k = 0; k < tables.N; k++)
         {
-            total += spending[i];
+            total += spending[k];
         }
 
-        for (var i = 0; i < tables.N; i++)
+        var totals = Vector256.Create(total);
+        var i = 0;
+        for (; i <= tables.N - AllyLanes.Width; i += AllyLanes.Width)
+        {
+            AllyLanes.Store(AllyLanes.Load(spending, i) / totals, shares, i);
+        }
+
+        for (; i < tables.N; i++)
         {
             shares[i] = spending[i] / total;
         }
@@ -157,7 +164,24 @@ internal static class Hazard
         var level = buffer.Level.AsSpan(0, n);
         var background = tables.BackgroundThreat.AsSpan(0, n);
         var (powerChange, regimeChange, outsideAlliance, threatEffect) = (p.PowerChangeEffect, p.RegimeChangeEffect, p.OutsideAllianceEffect, p.ThreatHazardEffect);
-        for (var i = 0; i < n; i++)
+        var (powerChanges, regimeChanges, outsideAlliances, threatEffects, zero) = (Vector256.Create(powerChange), Vector256.Create(regimeChange),
+            Vector256.Create(outsideAlliance), Vector256.Create(threatEffect), Vector256<double>.Zero);
+        var i = 0;
+        for (; i <= n - AllyLanes.Width; i += AllyLanes.Width)
+        {
+            // The scalar loop's operations, four allies at a time.
+            var now = AllyLanes.Load(share, i);
+            var sum = AllyLanes.Load(standing, i)
+                + (powerChanges * Vector256.Abs(now - AllyLanes.Load(shareLast, i)))
+                + Vector256.ConditionalSelect(AllyLanes.AtMost(year, regimeUntil, i), regimeChanges, zero)
+                + Vector256.ConditionalSelect(AllyLanes.AtMost(year, outsideUntil, i), outsideAlliances, zero)
+                + (threatEffects * (AllyLanes.Load(transient, i) + AllyLanes.Load(level, i) - AllyLanes.Load(background, i)));
+            var term = AllyLanes.Load(hazardTerm, i);
+            AllyLanes.Store(Vector256.ConditionalSelect(AllyLanes.Is(status, i, AllyStatus.Left), term, term + sum), hazardTerm, i);
+            AllyLanes.Store(now, shareLast, i);
+        }
+
+        for (; i < n; i++)
         {
             if (status[i] != AllyStatus.Left)
             {

@@ -44,15 +44,32 @@ internal static class Reputation
         var weights = tables.ReputationFrom;
         var reputation = buffer.Reputation.AsSpan(0, n);
         var k = 0;
-        for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
+
+        // Two blocks of receivers at a time: their running sums are independent, so each waits on its own additions only.
+        for (; k <= n - (2 * AllyLanes.Width); k += 2 * AllyLanes.Width)
         {
-            var sum = Vector256.Create((ReadOnlySpan<double>)reputation.Slice(k, Vector256<double>.Count));
+            var first = AllyLanes.Load(reputation, k);
+            var second = AllyLanes.Load(reputation, k + AllyLanes.Width);
             for (var s = 0; s < senders.Length; s++)
             {
-                sum += Vector256.Create(weights.AsSpan((senders[s] * n) + k, Vector256<double>.Count)) * Vector256.Create(signals[s]);
+                var (row, signal) = (senders[s] * n, Vector256.Create(signals[s]));
+                first += AllyLanes.Load(weights, row + k) * signal;
+                second += AllyLanes.Load(weights, row + k + AllyLanes.Width) * signal;
             }
 
-            sum.CopyTo(reputation[k..]);
+            AllyLanes.Store(first, reputation, k);
+            AllyLanes.Store(second, reputation, k + AllyLanes.Width);
+        }
+
+        for (; k <= n - AllyLanes.Width; k += AllyLanes.Width)
+        {
+            var sum = AllyLanes.Load(reputation, k);
+            for (var s = 0; s < senders.Length; s++)
+            {
+                sum += AllyLanes.Load(weights, (senders[s] * n) + k) * Vector256.Create(signals[s]);
+            }
+
+            AllyLanes.Store(sum, reputation, k);
         }
 
         for (; k < n; k++)

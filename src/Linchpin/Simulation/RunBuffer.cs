@@ -33,6 +33,7 @@ public sealed class RunBuffer
         ThreatLevel = new double[allies];
         Benefit = new double[allies];
         HazardTerm = new double[allies];
+        Warm = new double[allies];
         Multiplier = new double[allies];
         BeliefNow = new double[allies];
         ShareLast = new double[allies];
@@ -179,6 +180,9 @@ public sealed class RunBuffer
 
     /// <summary>This year's hazard term exp(−β·net benefit) per ally.</summary>
     internal double[] HazardTerm { get; }
+
+    /// <summary>Scratch: each ally's warm start of this year's solve.</summary>
+    internal double[] Warm { get; }
 
     /// <summary>The game's inputs and solution gathered pool by pool (in <c>EngineTables.PoolOrder</c>).</summary>
     internal double[] PoolIncome { get; }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Linchpin.Simulation;
 
@@ -40,45 +41,87 @@ internal static class TreatyGoods
         var pct = buffer.Pct.AsSpan(0, n);
         var spending = buffer.Spending.AsSpan(0, n);
         var multipliers = buffer.Multiplier.AsSpan(0, n);
+        var warm = buffer.Warm.AsSpan(0, n);
         var growth = tables.Growth.AsSpan(0, n);
         var publicWeight = tables.PublicWeight.AsSpan(0, n);
         var privateWeight = tables.PrivateWeight.AsSpan(0, n);
+        var (one, zero) = (Vector256.Create(1.0), Vector256<double>.Zero);
+        var (targets, inverseTargets, pulls, protections, discount) =
+            (Vector256.Create(target), Vector256.Create(inverseTarget), Vector256.Create(pull), Vector256.Create(protection), Vector256.Create(p.HedgingDiscount));
+        var i = 0;
+        for (; i <= n - AllyLanes.Width; i += AllyLanes.Width)
+        {
+            // The scalar formulas of SetUpAlly, four allies at a time; an ally who left gets zeros.
+            var grow = one + AllyLanes.Load(growth, i);
+            var w = AllyLanes.Load(income, i) * grow;
+            AllyLanes.Store(w, income, i);
+            var a = AllyLanes.Load(alpha, i);
+            var b = a / (a + AllyLanes.Load(beta, i));
+            AllyLanes.Store(b, belief, i);
+            var left = AllyLanes.Is(status, i, AllyStatus.Left);
+            var c = Vector256.ConditionalSelect(AllyLanes.Is(status, i, AllyStatus.Hedging), discount * b, Vector256.ConditionalSelect(left, zero, b));
+            AllyLanes.Store(c, credibility, i);
+            var multiplier = AllyLanes.Load(multipliers, i);
+            var gap = Vector256.Max(zero, targets - AllyLanes.Load(pct, i)) * inverseTargets;
+            AllyLanes.Store(Vector256.ConditionalSelect(left, zero, w), gameIncome, i);
+            AllyLanes.Store(Vector256.ConditionalSelect(left, zero, AllyLanes.Load(publicWeight, i) * multiplier), pubW, i);
+            var previous = AllyLanes.Load(privW, i);
+            var priv = AllyLanes.Load(privateWeight, i) * multiplier * (one + (pulls * gap));
+            AllyLanes.Store(Vector256.ConditionalSelect(left, zero, priv), privW, i);
+            AllyLanes.Store(Vector256.ConditionalSelect(left, zero, c * protections), spill, i);
+            var scale = Vector256.ConditionalSelect(Vector256.GreaterThan(previous, zero), priv / previous, one);
+            AllyLanes.Store(Vector256.ConditionalSelect(left, zero, AllyLanes.Load(spending, i) * grow * scale), warm, i);
+        }
+
+        for (; i < n; i++)
+        {
+            warm[i] = SetUpAlly(tables, buffer, i, inverseTarget, pull, protection);
+        }
+
+        // Summed ally by ally, in order: the warm start is the same on any width of vector.
         var guess = 0.0;
         var pools = tables.PoolCount > 1;
         var (pool, poolGuess) = (tables.Pool, buffer.PoolGuess);
         Array.Clear(poolGuess);
-        for (var i = 0; i < n; i++)
+        for (i = 0; i < n; i++)
         {
-            income[i] *= 1 + growth[i];
-
-            // Beliefs are settled for the year (talks included): the credibility each ally acts on, here and in the hazard.
-            belief[i] = alpha[i] / (alpha[i] + beta[i]);
-            credibility[i] = Beliefs.Credibility(belief[i], status[i], p);
-            if (status[i] == AllyStatus.Left)
-            {
-                gameIncome[i] = 0;
-                pubW[i] = 0;
-                privW[i] = 0;
-                spill[i] = 0;
-                continue;
-            }
-
-            var multiplier = multipliers[i];
-            var gap = Math.Max(0, target - pct[i]) * inverseTarget;
-            gameIncome[i] = income[i];
-            pubW[i] = publicWeight[i] * multiplier;
-            var previous = privW[i];
-            privW[i] = privateWeight[i] * multiplier * (1 + (pull * gap));
-            spill[i] = credibility[i] * protection;
-            var warm = spending[i] * (1 + growth[i]) * (previous > 0 ? privW[i] / previous : 1);
-            guess += warm;
+            guess += warm[i];
             if (pools)
             {
-                poolGuess[pool[i]] += warm;
+                poolGuess[pool[i]] += warm[i];
             }
         }
 
         return guess;
+    }
+
+    /// <summary>One ally's <see cref="SetUp"/>; returns its warm start (0 once it has left).</summary>
+    private static double SetUpAlly(EngineTables tables, RunBuffer buffer, int i, double inverseTarget, double pull, double protection)
+    {
+        var p = tables.Parameters;
+        var growth = tables.Growth[i];
+        buffer.Income[i] *= 1 + growth;
+
+        // Beliefs are settled for the year (talks included): the credibility each ally acts on, here and in the hazard.
+        var belief = buffer.BeliefNow[i] = buffer.Alpha[i] / (buffer.Alpha[i] + buffer.Beta[i]);
+        var credibility = buffer.CredibilityNow[i] = Beliefs.Credibility(belief, buffer.Status[i], p);
+        if (buffer.Status[i] == AllyStatus.Left)
+        {
+            buffer.GameIncome[i] = 0;
+            buffer.PublicWeight[i] = 0;
+            buffer.PrivateWeight[i] = 0;
+            buffer.SpillIn[i] = 0;
+            return 0;
+        }
+
+        var multiplier = buffer.Multiplier[i];
+        var gap = Math.Max(0, tables.Setup.Doctrine.FairShareTarget - buffer.Pct[i]) * inverseTarget;
+        buffer.GameIncome[i] = buffer.Income[i];
+        buffer.PublicWeight[i] = tables.PublicWeight[i] * multiplier;
+        var previous = buffer.PrivateWeight[i];
+        var priv = buffer.PrivateWeight[i] = tables.PrivateWeight[i] * multiplier * (1 + (pull * gap));
+        buffer.SpillIn[i] = credibility * protection;
+        return buffer.Spending[i] * (1 + growth) * (previous > 0 ? priv / previous : 1);
     }
 
     /// <summary>The start year's treaty totals (the warm start of the first solve).</summary>
@@ -165,9 +208,24 @@ internal static class TreatyGoods
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void TakeSpending(EngineTables tables, RunBuffer buffer)
     {
-        var (status, spending, solved, pct, income) = (buffer.Status, buffer.Spending, buffer.Solved, buffer.Pct, buffer.Income);
-        var growth = tables.Growth;
-        for (var i = 0; i < tables.N; i++)
+        var n = tables.N;
+        var status = buffer.Status.AsSpan(0, n);
+        var spending = buffer.Spending.AsSpan(0, n);
+        var solved = buffer.Solved.AsSpan(0, n);
+        var pct = buffer.Pct.AsSpan(0, n);
+        var income = buffer.Income.AsSpan(0, n);
+        var growth = tables.Growth.AsSpan(0, n);
+        var (one, hundred) = (Vector256.Create(1.0), Vector256.Create(100.0));
+        var i = 0;
+        for (; i <= n - AllyLanes.Width; i += AllyLanes.Width)
+        {
+            var left = AllyLanes.Is(status, i, AllyStatus.Left);
+            var spent = Vector256.ConditionalSelect(left, AllyLanes.Load(spending, i) * (one + AllyLanes.Load(growth, i)), AllyLanes.Load(solved, i));
+            AllyLanes.Store(spent, spending, i);
+            AllyLanes.Store(hundred * spent / AllyLanes.Load(income, i), pct, i);
+        }
+
+        for (; i < n; i++)
         {
             spending[i] = status[i] == AllyStatus.Left ? spending[i] * (1 + growth[i]) : solved[i];
             pct[i] = 100 * spending[i] / income[i];
