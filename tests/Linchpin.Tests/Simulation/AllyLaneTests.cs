@@ -17,7 +17,7 @@ public class AllyLaneTests
     /// outside option hedge in year 1 and leave in year 2 with certainty, the others never, so every lane sees
     /// members, hedgers and allies who left, and nothing depends on which draw an ally gets.
     /// </summary>
-    private static SimulationSetup Thirteen(bool reversed)
+    internal static SimulationSetup Thirteen(bool reversed)
     {
         const int n = 13;
         var allies = Enumerable.Range(0, n).Select(i => new AllySetup(
