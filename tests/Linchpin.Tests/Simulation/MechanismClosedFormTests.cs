@@ -106,6 +106,21 @@ public class MechanismClosedFormTests
         }
 
         [Fact]
+        public void A_rivals_incidents_add_their_count_times_its_entrapment_times_exposure()
+        {
+            // Year 1: e = k · 0.05 · exposure 0.2 · (1 + ½ (1 − τ)), decayed by μ = 0.7, k the year's incidents; the
+            // rival adds no threat of its own here.
+            foreach (var tau in new[] { 0.0, 1.0 })
+            {
+                var rival = new RivalSetup("DPRK", ["korea"], 3, 0, 0.05, false, "tests");
+                var run = Run(Setup([Host("KOR")], tau: tau, rivals: [rival], years: 1));
+                var incidents = run.Events.Single(e => e.Kind == SimulationEventKind.RivalProbe).Value;
+                Assert.True(incidents >= 1);
+                Assert.Equal(incidents * 0.05 * 0.2 * (1 + (0.5 * (1 - tau))) * 0.7, run.Value(1, 0, TrajectoryVariable.Entrapment), 1e-12);
+            }
+        }
+
+        [Fact]
         public void Entrapment_from_a_shock_is_larger_under_a_multilateral_doctrine()
         {
             // (1 + ½ (1 − τ)): 1.5 at τ = 0, 1 at τ = 1.
