@@ -245,7 +245,7 @@ public static class AllianceGame
             q.CopyTo(spending[i..]);
         }
 
-        double sum = Lanes(sums), slope = Lanes(slopes) - 1, curvature = Lanes(curvatures);
+        double sum = AllyLanes.Sum(sums), slope = AllyLanes.Sum(slopes) - 1, curvature = AllyLanes.Sum(curvatures);
         for (; i < n; i++)
         {
             var (dq, d2q) = (0.0, 0.0);
@@ -258,6 +258,4 @@ public static class AllianceGame
 
         return (sum, slope, curvature);
     }
-
-    private static double Lanes(Vector256<double> v) => v.GetElement(0) + v.GetElement(1) + v.GetElement(2) + v.GetElement(3);
 }

@@ -36,11 +36,6 @@ internal static class AllyLanes
     public static Vector256<double> AtMost(int year, ReadOnlySpan<int> untilYear, int i) =>
         Vector256.LessThanOrEqual(Vector256.Create((long)year), Wide(untilYear, i)).AsDouble();
 
-    /// <summary>The four values of <paramref name="table"/> at the indices <paramref name="index"/>[i] to [i + 3].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Gather(ReadOnlySpan<double> table, ReadOnlySpan<int> index, int i) =>
-        Vector256.Create(table[index[i]], table[index[i + 1]], table[index[i + 2]], table[index[i + 3]]);
-
     /// <summary>The sum of the four lanes, left to right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(Vector256<double> v) => v.GetElement(0) + v.GetElement(1) + v.GetElement(2) + v.GetElement(3);

@@ -23,10 +23,6 @@ internal static class Hazard
         var status = buffer.Status.AsSpan(0, n);
         var benefits = buffer.Benefit.AsSpan(0, n);
         var hazardTerm = buffer.HazardTerm.AsSpan(0, n);
-        var credibility = buffer.CredibilityNow.AsSpan(0, n);
-        var threat = buffer.ThreatLevel.AsSpan(0, n);
-        var entrapment = buffer.Entrapment.AsSpan(0, n);
-        var pct = buffer.Pct.AsSpan(0, n);
         NetBenefits(tables, buffer, tau, target, benefits, hazardTerm);
 
         if (tables.HasCovariates)
@@ -97,15 +93,14 @@ internal static class Hazard
         var (targets, ten) = (Vector256.Create(target), Vector256.Create(10.0));
         var status = buffer.Status.AsSpan(0, n);
         var (nan, minusEffect) = (Vector256.Create(double.NaN), Vector256.Create(-p.NetBenefitEffect));
-        const int Lanes = 4;
         var i = 0;
-        for (; i <= n - Lanes; i += Lanes)
+        for (; i <= n - AllyLanes.Width; i += AllyLanes.Width)
         {
-            var gap = target > 0 ? Vector256.Max(Vector256<double>.Zero, targets - Vector256.Create((ReadOnlySpan<double>)pct.Slice(i, Lanes))) / targets : Vector256<double>.Zero;
-            var benefit = (security * Vector256.Create((ReadOnlySpan<double>)credibility.Slice(i, Lanes)) * Vector256.Create((ReadOnlySpan<double>)threat.Slice(i, Lanes)))
-                - (autonomy * Vector256.Create((ReadOnlySpan<double>)troops.Slice(i, Lanes)) / ten) - (demand * gap)
-                - (entrapmentCost * Vector256.Create((ReadOnlySpan<double>)entrapment.Slice(i, Lanes))) - Vector256.Create((ReadOnlySpan<double>)outside.Slice(i, Lanes))
-                - (frictionCost * Vector256.Create((ReadOnlySpan<double>)friction.Slice(i, Lanes))) - Vector256.Create((ReadOnlySpan<double>)coercion.Slice(i, Lanes));
+            var gap = target > 0 ? Vector256.Max(Vector256<double>.Zero, targets - AllyLanes.Load(pct, i)) / targets : Vector256<double>.Zero;
+            var benefit = (security * AllyLanes.Load(credibility, i) * AllyLanes.Load(threat, i))
+                - (autonomy * AllyLanes.Load(troops, i) / ten) - (demand * gap)
+                - (entrapmentCost * AllyLanes.Load(entrapment, i)) - AllyLanes.Load(outside, i)
+                - (frictionCost * AllyLanes.Load(friction, i)) - AllyLanes.Load(coercion, i);
             var left = AllyLanes.Is(status, i, AllyStatus.Left);
             benefit = Vector256.ConditionalSelect(left, nan, benefit);
             AllyLanes.Store(benefit, benefits, i);
