@@ -226,10 +226,10 @@ public static class AllianceGame
         var i = 0;
         for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
         {
-            var w = Vector256.Create(income.Slice(i, Vector256<double>.Count));
-            var b = Vector256.Create(publicWeight.Slice(i, Vector256<double>.Count));
-            var d = Vector256.Create(privateWeight.Slice(i, Vector256<double>.Count));
-            var x = gs + Vector256.Create(spillIn.Slice(i, Vector256<double>.Count));
+            var w = AllyLanes.Load(income, i);
+            var b = AllyLanes.Load(publicWeight, i);
+            var d = AllyLanes.Load(privateWeight, i);
+            var x = gs + AllyLanes.Load(spillIn, i);
             var c1 = x + (d * x) - (b * w);
             var root = Vector256.Sqrt((c1 * c1) + (four * b * d * w * x));
             var positive = Vector256.GreaterThan(c1, Vector256<double>.Zero);
@@ -242,7 +242,7 @@ public static class AllianceGame
             sums += q;
             slopes += dq;
             curvatures += -two * dq * ((b * dq) + one + d) * inverseRoot;
-            q.CopyTo(spending[i..]);
+            AllyLanes.Store(q, spending, i);
         }
 
         double sum = AllyLanes.Sum(sums), slope = AllyLanes.Sum(slopes) - 1, curvature = AllyLanes.Sum(curvatures);

@@ -22,7 +22,7 @@ internal static class ExpSpan
         var i = 0;
         for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
         {
-            Vector256.Exp(Vector256.Create(x.Slice(i, Vector256<double>.Count))).CopyTo(result[i..]);
+            AllyLanes.Store(Vector256.Exp(AllyLanes.Load(x, i)), result, i);
         }
 
         // The tail through the vector routine as well, so every element gets the same algorithm.

@@ -129,8 +129,7 @@ internal static class Reputation
         var scale = Vector256.Create(signal);
         for (; k <= target.Length - Vector256<double>.Count; k += Vector256<double>.Count)
         {
-            (Vector256.Create((ReadOnlySpan<double>)target.Slice(k, Vector256<double>.Count)) + (Vector256.Create(weights.Slice(k, Vector256<double>.Count)) * scale))
-                .CopyTo(target[k..]);
+            AllyLanes.Store(AllyLanes.Load(target, k) + (AllyLanes.Load(weights, k) * scale), target, k);
         }
 
         for (; k < target.Length; k++)
