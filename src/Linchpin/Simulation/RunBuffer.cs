@@ -34,6 +34,7 @@ public sealed class RunBuffer
         Benefit = new double[allies];
         HazardTerm = new double[allies];
         Warm = new double[allies];
+        SolverScratch = new double[2 * allies];
         Multiplier = new double[allies];
         BeliefNow = new double[allies];
         ShareLast = new double[allies];
@@ -183,6 +184,9 @@ public sealed class RunBuffer
 
     /// <summary>Scratch: each ally's warm start of this year's solve.</summary>
     internal double[] Warm { get; }
+
+    /// <summary>The yearly solve's room for each ally's slope and curvature.</summary>
+    internal double[] SolverScratch { get; }
 
     /// <summary>The game's inputs and solution gathered pool by pool (in <c>EngineTables.PoolOrder</c>).</summary>
     internal double[] PoolIncome { get; }

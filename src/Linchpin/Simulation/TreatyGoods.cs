@@ -144,7 +144,7 @@ internal static class TreatyGoods
     {
         if (tables.PoolCount == 1)
         {
-            return AllianceGame.Solve(buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn, buffer.Solved, guess);
+            return AllianceGame.Solve(buffer.GameIncome, buffer.PublicWeight, buffer.PrivateWeight, buffer.SpillIn, buffer.Solved, guess, buffer.SolverScratch);
         }
 
         var (order, start, s) = (tables.PoolOrder, tables.PoolStart, tables.Spillover);
@@ -178,7 +178,7 @@ internal static class TreatyGoods
                 }
 
                 var total = AllianceGame.Solve(income.AsSpan(from, count), pub.AsSpan(from, count), priv.AsSpan(from, count), spill.AsSpan(from, count),
-                    solved.AsSpan(from, count), totals[k]);
+                    solved.AsSpan(from, count), totals[k], buffer.SolverScratch);
                 change = Math.Max(change, Math.Abs(total - totals[k]));
                 sum += total - totals[k];
                 totals[k] = total;
