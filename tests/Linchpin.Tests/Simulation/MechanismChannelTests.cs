@@ -132,6 +132,22 @@ public class MechanismChannelTests
         }
 
         [Fact]
+        public void Without_reputation_an_incident_reassures_only_the_allies_it_touches()
+        {
+            // Five allies (one block of four and one more), the rival facing the first three: they gain R (1 − τ) · standing
+            // = 0.5 in α, the other two only drift with the doctrine.
+            var rival = new RivalSetup("DPRK", ["korea"], 30, 0, 0, false, "tests");
+            var allies = Enumerable.Range(0, 5).Select(i => Host($"A{i}", theatre: i < 3 ? "korea" : "japan")).ToList();
+            var run = Run(Setup(allies, Quiet with { ReputationWeight = 0 }, rivals: [rival]));
+            var (alpha, beta) = BeliefAfterOneYear(0.5);
+            for (var i = 0; i < 5; i++)
+            {
+                var gained = i < 3 ? 0.5 : 0;
+                Assert.Equal((alpha + gained) / (alpha + beta + gained), run.Value(1, i, TrajectoryVariable.Belief), 1e-12);
+            }
+        }
+
+        [Fact]
         public void A_rival_of_all_theatres_faces_every_ally()
         {
             var everywhere = new RivalSetup("Any", ["all"], 1, 0, 0, false, "any");
@@ -145,6 +161,34 @@ public class MechanismChannelTests
     public class Demands
     {
         private static readonly RivalSetup China = new("China", ["korea"], 0.5, 0, 0, false, "China");
+
+        [Theory]
+        [InlineData(2.5, 0.9)]
+        [InlineData(0.8, 0.1)]
+        public void The_hosts_choice_is_the_logit_of_its_utilities(double value, double autonomy)
+        {
+            // U(x) = x G − x² C with G = V · 0.75 · 0.75 and C = A, plus σ times a standard Gumbel draw per option:
+            // P(x) = exp(U(x)/σ) / Σ exp(U/σ), each share within 4 standard errors over 8,000 runs.
+            var p = Quiet with { DemandNoise = 0.3 };
+            var demand = new DemandSetup("d", DemandKind.ArmsPurchase, "KOR", 2020, value, autonomy, 0, 0, false, null, null, "d");
+            var engine = new SimulationEngine(Setup([Host("KOR")], p, demands: [demand]));
+            var buffer = engine.NewBuffer();
+            const int runs = 8000;
+            var counts = new int[3];
+            for (var r = 0; r < runs; r++)
+            {
+                engine.Run(6, r, buffer);
+                counts[(int)(2 * buffer.DemandChoice[0])]++;
+            }
+
+            var (gain, cost) = (value * 0.75 * 0.75, autonomy);
+            var (refuse, partial, accept) = Linchpin.Simulation.Demands.Probabilities(gain, cost, 0.3);
+            var weights = new[] { 0, (gain / 2) - (cost / 4), gain - cost }.Select(u => Math.Exp(u / 0.3)).ToArray();
+            Assert.Equal(weights[2] / weights.Sum(), accept, 1e-12);
+            Within4StandardErrors(refuse, counts[0], runs);
+            Within4StandardErrors(partial, counts[1], runs);
+            Within4StandardErrors(accept, counts[2], runs);
+        }
 
         [Theory]
         [InlineData(0, 1.0)]
