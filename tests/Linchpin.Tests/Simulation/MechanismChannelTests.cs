@@ -350,6 +350,40 @@ public class MechanismChannelTests
         }
     }
 
+    public class HazardOfThreat
+    {
+        [Fact]
+        public void An_invasions_lasting_threat_enters_the_hazard_through_its_log()
+        {
+            // An invasion doubling the threat for good (its level, not a transient); a base rate of 150, as the doubled
+            // threat raises the net benefit a lot; shape 3 at reference age 30, 21 years in year 1:
+            // h = 150 (21/30)² exp(−b NB + c_x ln 2), P(hedging) = 1 − exp(−h), within 4 standard errors.
+            var p = Quiet with { BaseHazard = 150, HazardShape = 3, HazardReferenceAge = 30, AsymmetryEffect = 0, PowerChangeEffect = 0, OutsideAllianceEffect = 0, ThreatHazardEffect = -0.8 };
+            var invasion = new ShockSetup(ShockKind.Invasion, 2020, 0, ["KOR"], Math.Log(2), 0, 0, "invasion");
+            var engine = new SimulationEngine(Setup([Host("KOR")], p, shocks: [invasion]));
+            var buffer = engine.NewBuffer();
+            const int runs = 4000;
+            var hedged = 0;
+            double? benefit = null;
+            for (var r = 0; r < runs; r++)
+            {
+                engine.Run(9, r, buffer);
+                if (buffer.StatusByYear[1] == AllyStatus.Hedging)
+                {
+                    hedged++;
+                }
+                else
+                {
+                    benefit = buffer.Value(1, 0, TrajectoryVariable.NetBenefit);
+                }
+            }
+
+            var hazard = 150 * Math.Pow(21.0 / 30, 2) * Math.Exp((-p.NetBenefitEffect * benefit!.Value) + (-0.8 * Math.Log(2)));
+            Within4StandardErrors(1 - Math.Exp(-hazard), hedged, runs);
+            Assert.InRange((double)hedged / runs, 0.05, 0.95);
+        }
+    }
+
     public class Pledges
     {
         [Fact]
