@@ -291,6 +291,38 @@ public class MechanismChannelTests
         }
     }
 
+    public class Departures
+    {
+        [Fact]
+        public void The_patron_neither_moves_troops_nor_threatens_an_ally_that_has_left()
+        {
+            // Japan hedges in 2020 and leaves in 2021 with certainty (its outside option); Korea stays. Both host troops
+            // under a 2 % rule they miss, at τ = 1 and a threat rate of 1, and an invasion in 2022 doubles both threats:
+            // Korea is reinforced, Japan is threatened while it is an ally but neither threatened nor reinforced after it left.
+            var p = Quiet with { BaseHazard = 1e-9, WithdrawalThreatRate = 1, WithdrawalFollowThrough = 0 };
+            var invasion = new ShockSetup(ShockKind.Invasion, 2022, 0, ["korea"], Math.Log(2), 0, 0, "invasion");
+            var japan = new AllySetup("JPN", "JPN", 2_000, 1.0, 0.02, "korea", 0.75, 10, 50, 20, 10);
+            var run = Run(Setup([Host("KOR", 28.5, pct: 1.0), japan], p, tau: 1, target: 2, shocks: [invasion], years: 4));
+            Assert.Equal(AllyStatus.Left, run.StatusByYear[(2 * 2) + 1]);
+            Assert.Contains(run.Events, e => e.Ally == 0 && e.Kind == SimulationEventKind.TroopChange && e.Year == 2022);
+            Assert.Contains(run.Events, e => e.Ally == 1 && e.Kind == SimulationEventKind.WithdrawalThreat && e.Year < 2022);
+            Assert.DoesNotContain(run.Events, e => e.Ally == 1 && e.Year >= 2022 && e.Kind is SimulationEventKind.TroopChange or SimulationEventKind.WithdrawalThreat);
+        }
+    }
+
+    public class Shocks
+    {
+        [Fact]
+        public void A_scheduled_shock_is_recorded_in_its_year_with_its_jump_and_index()
+        {
+            var test = new ShockSetup(ShockKind.MissileTest, 2021, 0, ["KOR"], 0.3, 0, 0, "test");
+            var reaffirmation = new ShockSetup(ShockKind.Reaffirmation, 2020, 0, ["KOR"], 0, 1, 0, "reaffirmation");
+            var run = Run(Setup([Host("KOR")], shocks: [test, reaffirmation], years: 3));
+            Assert.Equal([new SimulationEvent(2020, -1, SimulationEventKind.Shock, 0, 1), new SimulationEvent(2021, -1, SimulationEventKind.Shock, 0.3, 0)],
+                run.Events.Where(e => e.Kind == SimulationEventKind.Shock));
+        }
+    }
+
     public class Talks
     {
         private static readonly CostSharingSetup Deal = new("KRW bn", 1038.9, 2020, 6, 2000, 1500, 2700, 1200, 1600, 2600, 5800, LapseRisk: 0, Uncertainty: 0);
