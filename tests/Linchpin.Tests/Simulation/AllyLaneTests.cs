@@ -96,12 +96,15 @@ public class AllyLaneTests
         Assert.Equal(AllyStatus.Member, a.StatusByYear[(2 * n) + 12]);
     }
 
-    [Fact]
-    public void In_every_lane_hedging_follows_the_hazard_with_its_covariates()
+    [Theory]
+    [InlineData(2.0)]
+    [InlineData(0.0)]
+    public void In_every_lane_hedging_follows_the_hazard_with_its_covariates(double target)
     {
         // Five allies (one block of four and one more), each with other covariates: democracy and issue linkage
         // (standing), a regime change (in its window), a new outside alliance, a threat jump. In year 1,
-        // h_i = h0 (age_i/30)^(k − 1) exp(−b NB_i + standing_i + c_p |Δshare_i| + c_r R_i + c_o O_i + c_x ln threat_i).
+        // h_i = h0 (age_i/30)^(k − 1) exp(−b NB_i + standing_i + c_p |Δshare_i| + c_r R_i + c_o O_i + c_x ln threat_i),
+        // under a 2 % rule and without one.
         var p = new SimulationParameters(ThreatVolatility: 0, BaseHazard: 1, BeliefMemory: 0.8, WithdrawalThreatRate: 0,
             RegimeChangeEffect: 0.9, DemocracyEffect: -0.6, IssueLinkageEffect: -0.4, ThreatHazardEffect: -0.8, PowerChangeEffect: 25);
         AllyTraits[] traits = [new(Democracy: true), new(IssueLinkage: true), new(), new(Democracy: true, IssueLinkage: true), new(Asymmetric: false)];
@@ -114,7 +117,7 @@ public class AllyLaneTests
             new(ShockKind.OutsideAlliance, 2020, 0, ["A0", "A4"], 0, 0, 0, "outside alliance"),
             new(ShockKind.MissileTest, 2020, 0, ["A3", "A4"], 0.5, 0, 0, "test"),
         ];
-        var setup = new SimulationSetup("covariates", 2019, 1, new PatronSetup("USA", 18_000, 3.5, 0.02, 0.3), allies, new Doctrine(0.3, 2, false), shocks, p);
+        var setup = new SimulationSetup("covariates", 2019, 1, new PatronSetup("USA", 18_000, 3.5, 0.02, 0.3), allies, new Doctrine(0.3, target, false), shocks, p);
         var engine = new SimulationEngine(setup);
         var buffer = engine.NewBuffer();
         const int runs = 4000;

@@ -98,6 +98,16 @@ public class MechanismChannelTests
         }
 
         [Fact]
+        public void A_signal_to_a_theatre_without_allies_reaches_no_one()
+        {
+            var nowhere = new ShockSetup(ShockKind.WithheldReaffirmation, 2020, 0, ["europe"], 0, -3, 0, "withheld");
+            var allies = new[] { Host("KOR"), Host("JPN", theatre: "japan") };
+            var (quiet, withheld) = (Run(Setup(allies, Quiet with { ReputationWeight = 0.5 }, similarity: [1, 0.6, 0.6, 1])),
+                Run(Setup(allies, Quiet with { ReputationWeight = 0.5 }, shocks: [nowhere], similarity: [1, 0.6, 0.6, 1])));
+            Assert.Equal(quiet.Values, withheld.Values);
+        }
+
+        [Fact]
         public void A_demands_outcome_reaches_the_other_allies_by_reputation()
         {
             // Korea refuses a demand it gains nothing from: its β gains the compliance signal 1.5, Japan's ρ · 0.6 · 1.5.
@@ -215,6 +225,19 @@ public class MechanismChannelTests
             var demand = new DemandSetup("gsomia", DemandKind.IntelligenceSharing, "KOR", 2020, 2, 0.1, 0, 0, false, "JPN", null, "d");
             var run = Run(Setup([Host("KOR"), Host("JPN")], p, demands: [demand], frictions: [new FrictionSetup("KOR", "JPN", friction)]));
             Assert.Equal(share, run.DemandChoice[0]);
+        }
+
+        [Fact]
+        public void A_refusal_costs_standing_and_a_later_answer_in_part_leaves_it_where_it_was()
+        {
+            // 2020: nothing to gain, refused: standing 1 − 0.3. 2021: C = A = 1 against G = 1.125 (the belief then is lower,
+            // but still 2G/3 < C < 2G): met in part, standing stays 0.7.
+            var p = Quiet with { DemandNoise = 1e-9, RefusalStandingCost = 0.3 };
+            var refused = new DemandSetup("a", DemandKind.ArmsPurchase, "KOR", 2020, 0, 0.2, 0, 0, false, null, null, "a");
+            var partial = new DemandSetup("b", DemandKind.ArmsPurchase, "KOR", 2021, 2, 1, 0, 0, false, null, null, "b");
+            var run = Run(Setup([Host("KOR")], p, demands: [refused, partial], years: 2));
+            Assert.Equal([0, 0.5], run.DemandChoice);
+            Assert.Equal(0.7, run.Standing[0], 1e-15);
         }
 
         [Fact]
@@ -433,12 +456,14 @@ public class MechanismChannelTests
 
     public class Lanes
     {
-        [Fact]
-        public void Every_term_of_the_net_benefit_is_the_same_in_a_lane_and_alone()
+        [Theory]
+        [InlineData(2.0)]
+        [InlineData(0.0)]
+        public void Every_term_of_the_net_benefit_is_the_same_in_a_lane_and_alone(double target)
         {
-            // Five allies all below a 2 % rule, with troops, entrapment, friction and coercion: each ally's net benefit
-            // (security, troops' autonomy cost, the rule's gap at c_d τ, entrapment, friction, coercion, outside option)
-            // is the same whether four lanes or the one-at-a-time tail compute it (the order reversed).
+            // Five allies all below a 2 % rule (or without a rule), with troops, entrapment, friction and coercion: each
+            // ally's net benefit (security, troops' autonomy cost, the rule's gap at c_d τ, entrapment, friction, coercion,
+            // outside option) is the same whether four lanes or the one-at-a-time tail compute it (the order reversed).
             var p = Quiet with { DemandNoise = 1e-9, ReputationWeight = 0.3 };
             SimulationSetup Five(bool reversed)
             {
@@ -449,7 +474,7 @@ public class MechanismChannelTests
                     allies.Reverse();
                 }
 
-                return Setup(allies, p, tau: 0.6, target: 2, years: 3,
+                return Setup(allies, p, tau: 0.6, target: target, years: 3,
                     rivals: [new RivalSetup("China", ["korea"], 1.5, 0.05, 0.1, false, "China")],
                     demands: [new DemandSetup("thaad", DemandKind.MissileBasing, "A0", 2020, 3, 0.1, 0.2, 0, false, null, "China", "basing"),
                         new DemandSetup("b2", DemandKind.MissileBasing, "A4", 2021, 3, 0.1, 0.2, 0, false, null, "China", "basing")],
@@ -462,6 +487,7 @@ public class MechanismChannelTests
                 for (var i = 0; i < 5; i++)
                 {
                     var (x, y) = (forward.Value(t, i, TrajectoryVariable.NetBenefit), backward.Value(t, 4 - i, TrajectoryVariable.NetBenefit));
+                    Assert.True(double.IsFinite(x), $"year {t}, ally {i}: {x}");
                     Assert.Equal(x, y, 1e-12 * Math.Max(1, Math.Abs(x)));
                 }
             }
