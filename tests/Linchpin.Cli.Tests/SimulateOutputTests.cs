@@ -54,12 +54,15 @@ public class SimulateOutputTests
 
         using var child = Start(cli.Home, "simulate", "--scenario", "nato-2014", "--runs", "200000", "--threads", "1", "--out", folder);
         WaitForTrajectories(cli.Home, child);
-        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        // A child started from a background job inherits SIGINT as ignored, and keeps ignoring it as any
+        // program should; the CLI cancels the same way on SIGTERM, which is then sent instead.
+        var signal = SigIntIgnored() ? "-TERM" : "-INT";
+        using (var kill = Process.Start("kill", [signal, child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }
 
-        Assert.True(child.WaitForExit(60_000), "the run did not stop after SIGINT");
+        Assert.True(child.WaitForExit(60_000), $"the run did not stop after kill {signal}");
         Assert.Equal(130, child.ExitCode);
         Assert.Equal("linchpin: cancelled", child.StandardError.ReadToEnd().Trim());
         Assert.Equal(before, Hashes(folder));
@@ -102,6 +105,19 @@ public class SimulateOutputTests
 
         info.Environment["LINCHPIN_HOME"] = home;
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    // Whether this process ignores SIGINT (bit 2 of the SigIgn mask in /proc/self/status); its children inherit that.
+    private static bool SigIntIgnored()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return false;
+        }
+
+        var mask = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))?["SigIgn:".Length..].Trim();
+        return mask is not null && (ulong.Parse(mask, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0x2) != 0;
     }
 
     // Waits (on the file system, not the clock) until the run's temporary folder holds trajectories.

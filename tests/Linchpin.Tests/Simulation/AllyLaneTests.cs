@@ -102,7 +102,8 @@ public class AllyLaneTests
     public void In_every_lane_hedging_follows_the_hazard_with_its_covariates(double target)
     {
         // Five allies (one block of four and one more), each with other covariates: democracy and issue linkage
-        // (standing), a regime change (in its window), a new outside alliance, a threat jump. In year 1,
+        // (standing), a regime change (in its window), a new outside alliance, a transient threat jump, an invasion's
+        // lasting one. In year 1,
         // h_i = h0 (age_i/30)^(k − 1) exp(−b NB_i + standing_i + c_p |Δshare_i| + c_r R_i + c_o O_i + c_x ln threat_i),
         // under a 2 % rule and without one.
         var p = new SimulationParameters(ThreatVolatility: 0, BaseHazard: 1, BeliefMemory: 0.8, WithdrawalThreatRate: 0,
@@ -116,6 +117,7 @@ public class AllyLaneTests
             new(ShockKind.RegimeChange, 2020, 0, ["A1", "A4"], 0, 0, 0, "regime change"),
             new(ShockKind.OutsideAlliance, 2020, 0, ["A0", "A4"], 0, 0, 0, "outside alliance"),
             new(ShockKind.MissileTest, 2020, 0, ["A3", "A4"], 0.5, 0, 0, "test"),
+            new(ShockKind.Invasion, 2020, 0, ["A2", "A4"], 0.3, 0, 0, "invasion"),
         ];
         var setup = new SimulationSetup("covariates", 2019, 1, new PatronSetup("USA", 18_000, 3.5, 0.02, 0.3), allies, new Doctrine(0.3, target, false), shocks, p);
         var engine = new SimulationEngine(setup);
