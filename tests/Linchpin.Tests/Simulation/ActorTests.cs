@@ -1,5 +1,6 @@
 using Linchpin.Games.Bargaining;
 using Linchpin.Simulation;
+using static Linchpin.Tests.Simulation.MechanismChecks;
 
 namespace Linchpin.Tests.Simulation;
 
@@ -28,13 +29,6 @@ public class ActorTests
         var buffer = engine.NewBuffer();
         engine.Run(11, run, buffer);
         return buffer;
-    }
-
-    private static void Within4StandardErrors(double expected, int hits, int runs)
-    {
-        var share = (double)hits / runs;
-        var error = Math.Sqrt(expected * (1 - expected) / runs);
-        Assert.InRange(share, expected - (4 * error) - 1e-12, expected + (4 * error) + 1e-12);
     }
 
     public class Patron
@@ -364,27 +358,9 @@ public class ActorTests
             // Shape k = 3, reference age 30, the alliance 21 years old in year 1: h = h0 (21/30)^(k − 1) e^(−b NB),
             // about a quarter of what the inverted exponent (30/21)^(k − 1) would give.
             var p = Quiet with { BaseHazard = 1, HazardShape = 3, HazardReferenceAge = 30, AsymmetryEffect = 0, PowerChangeEffect = 0, OutsideAllianceEffect = 0 };
-            var engine = new SimulationEngine(Setup([Host("KOR", 0)], p, years: 1));
-            var buffer = engine.NewBuffer();
             const int runs = 4000;
-            var hedged = 0;
-            double? benefit = null;
-            for (var r = 0; r < runs; r++)
-            {
-                engine.Run(9, r, buffer);
-                if (buffer.StatusByYear[1] == AllyStatus.Hedging)
-                {
-                    hedged++;
-                }
-                else
-                {
-                    // The net benefit the hazard used, the same in every run without noise (a hedger's record
-                    // is taken after its belief is discounted).
-                    benefit = buffer.Value(1, 0, TrajectoryVariable.NetBenefit);
-                }
-            }
-
-            var hazard = Math.Pow(21.0 / 30, 2) * Math.Exp(-p.NetBenefitEffect * benefit!.Value);
+            var (hedged, benefit) = YearOneHedging(new SimulationEngine(Setup([Host("KOR", 0)], p, years: 1)), runs, 9);
+            var hazard = Math.Pow(21.0 / 30, 2) * Math.Exp(-p.NetBenefitEffect * benefit);
             Within4StandardErrors(1 - Math.Exp(-hazard), hedged, runs);
             Assert.InRange((double)hedged / runs, 0.05, 0.95);
         }

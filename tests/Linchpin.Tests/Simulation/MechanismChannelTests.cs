@@ -1,5 +1,6 @@
 using Linchpin.Games.Bargaining;
 using Linchpin.Simulation;
+using static Linchpin.Tests.Simulation.MechanismChecks;
 
 namespace Linchpin.Tests.Simulation;
 
@@ -29,20 +30,6 @@ public class MechanismChannelTests
         var buffer = engine.NewBuffer();
         engine.Run(5, run, buffer);
         return buffer;
-    }
-
-    /// <summary>The start belief's Beta(α, β) after a year with the doctrine's signal s = 0.85 (1 − τ) + 0.55 τ, no troops.</summary>
-    private static (double Alpha, double Beta) BeliefAfterOneYear(double tau)
-    {
-        var s = (0.85 * (1 - tau)) + (0.55 * tau);
-        return ((0.8 * 7.5) + (0.2 * 10 * s), (0.8 * 2.5) + (0.2 * 10 * (1 - s)));
-    }
-
-    private static void Within4StandardErrors(double expected, int hits, int runs)
-    {
-        var share = (double)hits / runs;
-        var error = Math.Sqrt(expected * (1 - expected) / runs);
-        Assert.InRange(share, expected - (4 * error) - 1e-12, expected + (4 * error) + 1e-12);
     }
 
     public class Reputation
@@ -415,25 +402,9 @@ public class MechanismChannelTests
             // h = 150 (21/30)² exp(−b NB + c_x ln 2), P(hedging) = 1 − exp(−h), within 4 standard errors.
             var p = Quiet with { BaseHazard = 150, HazardShape = 3, HazardReferenceAge = 30, AsymmetryEffect = 0, PowerChangeEffect = 0, OutsideAllianceEffect = 0, ThreatHazardEffect = -0.8 };
             var invasion = new ShockSetup(ShockKind.Invasion, 2020, 0, ["KOR"], Math.Log(2), 0, 0, "invasion");
-            var engine = new SimulationEngine(Setup([Host("KOR")], p, shocks: [invasion]));
-            var buffer = engine.NewBuffer();
             const int runs = 4000;
-            var hedged = 0;
-            double? benefit = null;
-            for (var r = 0; r < runs; r++)
-            {
-                engine.Run(9, r, buffer);
-                if (buffer.StatusByYear[1] == AllyStatus.Hedging)
-                {
-                    hedged++;
-                }
-                else
-                {
-                    benefit = buffer.Value(1, 0, TrajectoryVariable.NetBenefit);
-                }
-            }
-
-            var hazard = 150 * Math.Pow(21.0 / 30, 2) * Math.Exp((-p.NetBenefitEffect * benefit!.Value) + (-0.8 * Math.Log(2)));
+            var (hedged, benefit) = YearOneHedging(new SimulationEngine(Setup([Host("KOR")], p, shocks: [invasion])), runs, 9);
+            var hazard = 150 * Math.Pow(21.0 / 30, 2) * Math.Exp((-p.NetBenefitEffect * benefit) + (-0.8 * Math.Log(2)));
             Within4StandardErrors(1 - Math.Exp(-hazard), hedged, runs);
             Assert.InRange((double)hedged / runs, 0.05, 0.95);
         }

@@ -1,4 +1,5 @@
 using Linchpin.Simulation;
+using static Linchpin.Tests.Simulation.MechanismChecks;
 
 namespace Linchpin.Tests.Simulation;
 
@@ -32,13 +33,6 @@ public class MechanismClosedFormTests
 
     private static ShockSetup Shock(ShockKind kind, double jump = 0, double signal = 0, double entrapment = 0) =>
         new(kind, 2020, 0, ["KOR"], jump, signal, entrapment, kind.ToString());
-
-    /// <summary>The start belief's Beta(α, β) after a year with the doctrine's signal s = 0.85 (1 − τ) + 0.55 τ, no troops.</summary>
-    private static (double Alpha, double Beta) BeliefAfterOneYear(double tau)
-    {
-        var s = (0.85 * (1 - tau)) + (0.55 * tau);
-        return ((0.8 * 7.5) + (0.2 * 10 * s), (0.8 * 2.5) + (0.2 * 10 * (1 - s)));
-    }
 
     public class Threat
     {
